@@ -1,0 +1,51 @@
+using System.Net;
+using GalleryOrleans.Gateway.Hosting;
+using GalleryOrleans.Gateway.Operations;
+using GalleryOrleans.Gateway.S3;
+using Npgsql;
+using Orleans.Dashboard;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace GalleryOrleans.Gateway;
+
+/// <summary>Builds the gateway web application; used by Program and by the tests.</summary>
+public static class GatewayApp
+{
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Orleans")
+            ?? throw new InvalidOperationException("ConnectionStrings:Orleans is not set.");
+        var catalogConnectionString = builder.Configuration.GetConnectionString("Catalog") ?? connectionString;
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = options.LoopbackOnly ? IPAddress.Loopback : IPAddress.Any;
+            kestrel.Listen(address, options.HttpPort);
+            kestrel.Listen(address, options.S3Port);
+        });
+        builder.AddGalleryOrleansClient(connectionString);
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(catalogConnectionString));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseS3Listener(options.S3Port);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpMetrics();
+
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapMetrics();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        return app;
+    }
+}

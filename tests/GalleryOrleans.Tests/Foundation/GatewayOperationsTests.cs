@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json;
+using GalleryOrleans.Tests.Infrastructure;
+
+namespace GalleryOrleans.Tests.Foundation;
+
+public sealed class GatewayOperationsTests(GalleryCluster cluster) : IClassFixture<GalleryCluster>
+{
+    [Fact]
+    public async Task Healthz_answers_while_the_process_is_up()
+    {
+        var response = await cluster.Http.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_reports_ready_when_a_grain_call_and_the_database_answer()
+    {
+        var response = await cluster.Http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ready", body.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Openapi_document_is_served()
+    {
+        var response = await cluster.Http.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("3.", body.RootElement.GetProperty("openapi").GetString());
+    }
+
+    [Fact]
+    public async Task Api_reference_page_is_served()
+    {
+        var response = await cluster.Http.GetAsync("/docs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unknown_route_gets_problem_details()
+    {
+        var response = await cluster.Http.GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, body.RootElement.GetProperty("status").GetInt32());
+        Assert.True(body.RootElement.TryGetProperty("title", out _));
+    }
+
+    [Fact]
+    public async Task Metrics_are_exposed_in_prometheus_text_format()
+    {
+        await cluster.Http.GetAsync("/healthz");
+
+        var response = await cluster.Http.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("http_requests_received_total", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_page_is_served()
+    {
+        var response = await cluster.Http.GetAsync("/dashboard/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+}

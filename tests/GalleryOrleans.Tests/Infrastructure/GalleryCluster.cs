@@ -1,0 +1,149 @@
+using GalleryOrleans.Gateway;
+using GalleryOrleans.Gateway.Hosting;
+using GalleryOrleans.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Runtime;
+
+namespace GalleryOrleans.Tests.Infrastructure;
+
+/// <summary>
+/// A real cluster for a test class: its own database on the shared PostgreSQL server, silos built
+/// exactly as the silo program builds them, and optionally the gateway listening on real ports.
+/// </summary>
+public class GalleryCluster : IAsyncLifetime
+{
+    private readonly int siloCount;
+    private readonly bool withGateway;
+    private readonly List<IHost> silos = [];
+    private readonly string clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private WebApplication? gateway;
+
+    public GalleryCluster() : this(siloCount: 1, withGateway: true)
+    {
+    }
+
+    protected GalleryCluster(int siloCount, bool withGateway)
+    {
+        this.siloCount = siloCount;
+        this.withGateway = withGateway;
+    }
+
+    public string ConnectionString { get; private set; } = "";
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "galleryorleans-data-" + Guid.NewGuid().ToString("N")[..8]);
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+    public IReadOnlyList<IHost> Silos => silos;
+    public HttpClient Http { get; private set; } = null!;
+    public Uri S3Endpoint { get; private set; } = null!;
+
+    public IClusterClient Client => gateway?.Services.GetRequiredService<IClusterClient>()
+        ?? throw new InvalidOperationException("This cluster has no gateway; use a client host instead.");
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync();
+        Directory.CreateDirectory(DataDirectory);
+        for (var i = 0; i < siloCount; i++)
+        {
+            await StartSiloAsync($"silo{i}");
+        }
+        if (withGateway)
+        {
+            await StartGatewayAsync();
+        }
+    }
+
+    public async Task<IHost> StartSiloAsync(string name)
+    {
+        var silo = SiloHostBuilder.Build([], SiloSettings(name));
+        await silo.StartAsync();
+        silos.Add(silo);
+        return silo;
+    }
+
+    public string SiloIdentity(IHost silo) => silo.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString();
+
+    public async Task StopSiloAsync(IHost silo)
+    {
+        await silo.StopAsync();
+        silo.Dispose();
+        silos.Remove(silo);
+    }
+
+    /// <summary>A plain Orleans client of this cluster, configured as the gateway configures its own.</summary>
+    public async Task<IHost> StartClientAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Orleans:ClusterId"] = clusterId;
+        builder.Configuration["Orleans:ServiceId"] = clusterId;
+        builder.AddGalleryOrleansClient(ConnectionString);
+        var client = builder.Build();
+        await client.StartAsync();
+        return client;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (gateway is not null)
+        {
+            await gateway.StopAsync();
+            await gateway.DisposeAsync();
+        }
+        foreach (var silo in silos.AsEnumerable().Reverse())
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+        }
+        silos.Clear();
+        await PostgresServer.Instance.DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    protected virtual IDictionary<string, string?> CommonSettings() => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Orleans"] = ConnectionString,
+        ["Orleans:ClusterId"] = clusterId,
+        ["Orleans:ServiceId"] = clusterId,
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Auth:SigningKey"] = signingKey,
+        ["Email:PickupDirectory"] = MailDirectory,
+        ["Storage:Root"] = Path.Combine(DataDirectory, "objects"),
+        ["PublicBaseUrl"] = "http://gallery.test",
+    };
+
+    private Dictionary<string, string?> SiloSettings(string name)
+    {
+        var settings = new Dictionary<string, string?>(CommonSettings())
+        {
+            ["Orleans:SiloName"] = name,
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+        };
+        return settings;
+    }
+
+    private async Task StartGatewayAsync()
+    {
+        var httpPort = FreePort.Next();
+        var s3Port = FreePort.Next();
+        var settings = new Dictionary<string, string?>(CommonSettings())
+        {
+            ["Gateway:HttpPort"] = httpPort.ToString(),
+            ["Gateway:S3Port"] = s3Port.ToString(),
+            ["Gateway:LoopbackOnly"] = "true",
+        };
+        gateway = GatewayApp.Build([], settings);
+        await gateway.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        S3Endpoint = new Uri($"http://127.0.0.1:{s3Port}");
+    }
+}
+
+/// <summary>Two silos and no gateway, for behaviour that spans nodes.</summary>
+public sealed class TwoSiloCluster() : GalleryCluster(siloCount: 2, withGateway: false);
