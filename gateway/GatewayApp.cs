@@ -1,4 +1,5 @@
 using System.Net;
+using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Gateway.S3;
@@ -34,18 +35,27 @@ public static class GatewayApp
         builder.Services.AddSingleton(NpgsqlDataSource.Create(catalogConnectionString));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.AddGalleryAuthentication();
+        builder.AddGalleryRateLimits();
 
         var app = builder.Build();
         app.UseS3Listener(options.S3Port);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpMetrics();
+        app.UseDashboardAccess(builder.Configuration.GetSection(DashboardAccessOptions.Section).Get<DashboardAccessOptions>() ?? new DashboardAccessOptions());
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapAccessKeyEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMetrics();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
         return app;
     }
 }

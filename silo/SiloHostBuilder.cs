@@ -1,4 +1,5 @@
 using System.Net;
+using GalleryOrleans.Grains;
 using GalleryOrleans.Silo.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class SiloHostBuilder
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         builder.Services.AddSingleton(database);
         builder.Services.AddHostedService<SchemaBootstrapService>();
+        builder.Services.AddGalleryGrainServices(builder.Configuration);
         builder.UseOrleans(orleans => ConfigureOrleans(orleans, silo, database));
         return builder.Build();
     }

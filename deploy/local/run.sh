@@ -46,6 +46,8 @@ export ConnectionStrings__Catalog=$database
 export Storage__Root=$GALLERY_DATA/objects
 export Email__PickupDirectory=$GALLERY_DATA/mail
 export PublicBaseUrl=${GALLERY_PUBLIC_URL:-http://localhost:$http_port}
+# A local development run: the dashboard is open. Production sets Dashboard__Username/Password instead.
+export Dashboard__Open=${GALLERY_DASHBOARD_OPEN:-true}
 export Gateway__HttpPort=$http_port
 export Gateway__S3Port=$s3_port
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using GalleryOrleans.Tests.Infrastructure;
 
@@ -67,11 +68,20 @@ public sealed class GatewayOperationsTests(GalleryCluster cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task Dashboard_page_is_served()
+    public async Task Dashboard_page_is_served_to_operators_only()
     {
-        var response = await cluster.Http.GetAsync("/dashboard/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"operator:{cluster.DashboardPassword}")));
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        wrong.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:guess")));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType);
+        var operatorResponse = await cluster.Http.SendAsync(request);
+        var anonymous = await cluster.Http.GetAsync("/dashboard/");
+        var guessed = await cluster.Http.SendAsync(wrong);
+
+        Assert.Equal(HttpStatusCode.OK, operatorResponse.StatusCode);
+        Assert.Contains("text/html", operatorResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
     }
 }

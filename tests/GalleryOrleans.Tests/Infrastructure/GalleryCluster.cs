@@ -33,6 +33,7 @@ public class GalleryCluster : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "galleryorleans-data-" + Guid.NewGuid().ToString("N")[..8]);
+    public string DashboardPassword { get; } = Guid.NewGuid().ToString("N");
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
     public IReadOnlyList<IHost> Silos => silos;
     public HttpClient Http { get; private set; } = null!;
@@ -115,6 +116,15 @@ public class GalleryCluster : IAsyncLifetime
         ["Email:PickupDirectory"] = MailDirectory,
         ["Storage:Root"] = Path.Combine(DataDirectory, "objects"),
         ["PublicBaseUrl"] = "http://gallery.test",
+        ["Auth:BcryptWorkFactor"] = "4",
+        ["Dashboard:Username"] = "operator",
+        ["Dashboard:Password"] = DashboardPassword,
+        ["RateLimits:LoginPerIp:Permits"] = "100000",
+        ["RateLimits:LoginPerAccount:Permits"] = "100000",
+        ["RateLimits:RegisterPerIp:Permits"] = "100000",
+        ["RateLimits:ForgotPasswordPerIp:Permits"] = "100000",
+        ["RateLimits:ForgotPasswordPerAccount:Permits"] = "100000",
+        ["RateLimits:ResetPasswordPerIp:Permits"] = "100000",
     };
 
     private Dictionary<string, string?> SiloSettings(string name)

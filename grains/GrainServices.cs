@@ -1,0 +1,35 @@
+using GalleryOrleans.Abstractions.Auth;
+using GalleryOrleans.Grains.Auth;
+using GalleryOrleans.Grains.Email;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GalleryOrleans.Grains;
+
+/// <summary>The services the grains depend on, bound from the silo's configuration.</summary>
+public static class GrainServices
+{
+    public static IServiceCollection AddGalleryGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var tokenSettings = configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
+        tokenSettings.JwtSigningKey(); // fail at start, not at the first sign-in, when the key is missing
+        var email = configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(tokenSettings);
+        services.AddSingleton(configuration.GetSection(TokenSettings.Section).Get<AuthOptions>() ?? new AuthOptions());
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton(email);
+        services.AddSingleton(new PublicUrls(configuration["PublicBaseUrl"] ?? "http://localhost:8080"));
+        services.AddSingleton<AccountEmails>();
+        services.AddSingleton<IEmailSender>(email switch
+        {
+            { Smtp.Host: { Length: > 0 } } => new SmtpEmailSender(email),
+            { PickupDirectory: { Length: > 0 } directory } => new PickupDirectoryEmailSender(directory),
+            _ => throw new InvalidOperationException("Set Email:Smtp:Host or Email:PickupDirectory."),
+        });
+        return services;
+    }
+}

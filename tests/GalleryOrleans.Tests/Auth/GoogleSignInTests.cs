@@ -1,0 +1,147 @@
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using GalleryOrleans.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GalleryOrleans.Tests.Auth;
+
+/// <summary>A cluster whose gateway trusts a local stand-in for Google's key set.</summary>
+public sealed class GoogleSignInCluster : GalleryCluster
+{
+    public const string ClientId = "gallery-test.apps.googleusercontent.com";
+    private readonly int jwksPort = FreePort.Next();
+    private WebApplication? jwks;
+
+    public GoogleSignInCluster() : base(siloCount: 1, withGateway: true)
+    {
+    }
+
+    public RsaSecurityKey GoogleKey { get; } = new(RSA.Create(2048)) { KeyId = "google-test-key" };
+
+    public override async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{jwksPort}");
+        jwks = builder.Build();
+        var publicKey = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(GoogleKey.Rsa.ExportParameters(false)) { KeyId = GoogleKey.KeyId });
+        var document = $$"""{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"{{publicKey.Kid}}","n":"{{publicKey.N}}","e":"{{publicKey.E}}"}]}""";
+        jwks.MapGet("/certs", () => Results.Text(document, "application/json"));
+        await jwks.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (jwks is not null)
+        {
+            await jwks.DisposeAsync();
+        }
+    }
+
+    public string IdToken(string subject, string? email = null, bool emailVerified = true, string audience = ClientId,
+        DateTime? expires = null, SecurityKey? signingKey = null)
+    {
+        var claims = new List<Claim> { new("sub", subject), new("email_verified", emailVerified ? "true" : "false", ClaimValueTypes.Boolean) };
+        if (email is not null)
+        {
+            claims.Add(new Claim("email", email));
+        }
+        var expiry = expires ?? DateTime.UtcNow.AddMinutes(30);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "https://accounts.google.com",
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = expiry.AddHours(-1),
+            NotBefore = expiry.AddHours(-1),
+            Expires = expiry,
+            SigningCredentials = new SigningCredentials(signingKey ?? GoogleKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    protected override IDictionary<string, string?> CommonSettings()
+    {
+        var settings = base.CommonSettings();
+        settings["Google:ClientId"] = ClientId;
+        settings["Google:JwksUrl"] = $"http://127.0.0.1:{jwksPort}/certs";
+        return settings;
+    }
+}
+
+public sealed class GoogleSignInTests(GoogleSignInCluster cluster) : IClassFixture<GoogleSignInCluster>
+{
+    private readonly ApiClient api = new(cluster);
+
+    [Fact]
+    public async Task A_valid_token_creates_a_linked_user_and_signs_in_the_same_user_next_time()
+    {
+        var subject = "g-" + Guid.NewGuid().ToString("N");
+        var email = $"person{Guid.NewGuid():N}@gmail.test";
+
+        var first = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken(subject, email) });
+        var second = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken(subject, email) });
+        var firstMe = await MeAsync(first);
+        var secondMe = await MeAsync(second);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(firstMe.GetProperty("id").GetString(), secondMe.GetProperty("id").GetString());
+        Assert.True(firstMe.GetProperty("googleLinked").GetBoolean());
+        Assert.True(firstMe.GetProperty("emailVerified").GetBoolean());
+        Assert.Equal(email, firstMe.GetProperty("email").GetString());
+        Assert.DoesNotContain(subject, firstMe.ToString());
+    }
+
+    [Fact]
+    public async Task A_verified_google_email_links_to_the_existing_account()
+    {
+        var user = await api.NewUserAsync();
+
+        var response = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken("g-" + Guid.NewGuid(), user.Email) });
+        var me = await MeAsync(response);
+
+        Assert.Equal(user.Id, me.GetProperty("id").GetString());
+        Assert.True(me.GetProperty("googleLinked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_unverified_google_email_does_not_take_over_an_existing_account()
+    {
+        var user = await api.NewUserAsync();
+
+        var response = await api.SendAsync(HttpMethod.Post, "/api/auth/google",
+            new { idToken = cluster.IdToken("g-" + Guid.NewGuid(), user.Email, emailVerified: false) });
+        var me = await MeAsync(response);
+
+        Assert.NotEqual(user.Id, me.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Wrong_audience_bad_signature_and_expired_tokens_are_refused()
+    {
+        var subject = "g-" + Guid.NewGuid().ToString("N");
+        var stranger = new RsaSecurityKey(RSA.Create(2048)) { KeyId = cluster.GoogleKey.KeyId };
+
+        var wrongAudience = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken(subject, audience: "someone-else") });
+        var badSignature = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken(subject, signingKey: stranger) });
+        var expired = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken(subject, expires: DateTime.UtcNow.AddMinutes(-10)) });
+        var garbage = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = "garbage" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongAudience.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, badSignature.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
+    }
+
+    private async Task<System.Text.Json.JsonElement> MeAsync(HttpResponseMessage signIn)
+    {
+        var tokens = Tokens.From(await ApiClient.ReadJsonAsync(signIn));
+        return await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Get, "/api/users/me", token: tokens.AccessToken));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace GalleryOrleans.Tests.Infrastructure;
+
+/// <summary>Talks to the gateway as an outside client would: JSON over HTTP, bearer tokens.</summary>
+public sealed partial class ApiClient(GalleryCluster cluster)
+{
+    public const string Password = "Correct-Horse-9";
+
+    public HttpClient Http => cluster.Http;
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
+        }
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return await Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostJsonTextAsync(string path, string json) =>
+        SendAsync(HttpMethod.Post, path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary>Registers a fresh user and signs in; returns its ids and tokens.</summary>
+    public async Task<SignedInUser> NewUserAsync(string? password = null)
+    {
+        var name = "u" + Guid.NewGuid().ToString("N")[..12];
+        var email = $"{name}@example.com";
+        var registered = await SendAsync(HttpMethod.Post, "/api/auth/register", new { username = name, email, password = password ?? Password });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var user = await ReadJsonAsync(registered);
+        var tokens = await LoginAsync(email, password ?? Password);
+        return new SignedInUser(user.GetProperty("id").GetString()!, name, email, tokens.AccessToken, tokens.RefreshToken);
+    }
+
+    public async Task<Tokens> LoginAsync(string email, string password)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/api/auth/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Tokens.From(await ReadJsonAsync(response));
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The token in the newest email to this address whose link points at the given page.</summary>
+    public string TokenFromEmail(string email, string page)
+    {
+        var messages = Directory.Exists(cluster.MailDirectory)
+            ? Directory.GetFiles(cluster.MailDirectory, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc)
+            : Enumerable.Empty<string>();
+        foreach (var file in messages)
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains(email, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var match = LinkPattern().Match(text.Replace("=\r\n", "").Replace("=\n", ""));
+            if (match.Success && match.Groups["page"].Value == page)
+            {
+                return Uri.UnescapeDataString(match.Groups["token"].Value);
+            }
+        }
+        throw new InvalidOperationException($"No {page} email for {email}.");
+    }
+
+    public int EmailCount(string email) => Directory.Exists(cluster.MailDirectory)
+        ? Directory.GetFiles(cluster.MailDirectory, "*.eml").Count(f => File.ReadAllText(f).Contains(email, StringComparison.OrdinalIgnoreCase))
+        : 0;
+
+    [GeneratedRegex(@"http://gallery\.test/(?<page>[a-z-]+)\?token=(?<token>[A-Za-z0-9%._~-]+)")]
+    private static partial Regex LinkPattern();
+}
+
+public sealed record SignedInUser(string Id, string Username, string Email, string AccessToken, string RefreshToken);
+
+public sealed record Tokens(string AccessToken, string RefreshToken)
+{
+    public static Tokens From(JsonElement body) =>
+        new(body.GetProperty("accessToken").GetString()!, body.GetProperty("refreshToken").GetString()!);
+}
