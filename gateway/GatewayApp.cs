@@ -1,5 +1,6 @@
 using System.Net;
 using GalleryOrleans.Gateway.Auth;
+using GalleryOrleans.Gateway.Buckets;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Gateway.S3;
@@ -52,6 +53,7 @@ public static class GatewayApp
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapAccessKeyEndpoints();
+        app.MapBucketEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMetrics();

@@ -1,8 +1,12 @@
 using GalleryOrleans.Abstractions.Auth;
 using GalleryOrleans.Grains.Auth;
+using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Email;
+using GalleryOrleans.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Runtime;
 
 namespace GalleryOrleans.Grains;
 
@@ -30,6 +34,15 @@ public static class GrainServices
             { PickupDirectory: { Length: > 0 } directory } => new PickupDirectoryEmailSender(directory),
             _ => throw new InvalidOperationException("Set Email:Smtp:Host or Email:PickupDirectory."),
         });
+        services.AddSingleton(NpgsqlDataSource.Create(configuration.GetConnectionString("Catalog")
+            ?? configuration.GetConnectionString("Orleans")
+            ?? throw new InvalidOperationException("ConnectionStrings:Catalog is not set.")));
+        services.AddSingleton<CatalogDatabase>();
+        services.AddSingleton<BucketCatalog>();
+        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton(provider => new StorageLayout(storage, provider.GetRequiredService<ILocalSiloDetails>().Name));
+        services.AddHostedService<TempFileSweeper>();
         return services;
     }
 }

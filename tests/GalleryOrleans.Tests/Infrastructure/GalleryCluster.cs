@@ -127,7 +127,7 @@ public class GalleryCluster : IAsyncLifetime
         ["RateLimits:ResetPasswordPerIp:Permits"] = "100000",
     };
 
-    private Dictionary<string, string?> SiloSettings(string name)
+    public Dictionary<string, string?> SiloSettings(string name)
     {
         var settings = new Dictionary<string, string?>(CommonSettings())
         {

@@ -1,0 +1,23 @@
+namespace GalleryOrleans.Abstractions.Storage;
+
+/// <summary>
+/// One bucket, keyed by its name: owner, settings, and the object index (kept in the catalog table,
+/// not in grain state). Every call names the calling user; anyone but the owner gets AccessDenied.
+/// </summary>
+public interface IBucketGrain : IGrainWithStringKey
+{
+    Task<StorageResult<BucketInfo>> Create(Guid caller);
+
+    Task<StorageResult<BucketInfo>> Get(Guid caller);
+
+    Task<StorageFailure> Delete(Guid caller);
+
+    /// <summary>Makes sealed bytes visible under a key, replacing (and deleting) what was there.</summary>
+    Task<StorageResult<ObjectInfo>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties);
+
+    Task<StorageResult<ObjectInfo>> GetObject(Guid caller, string key);
+
+    Task<StorageFailure> DeleteObject(Guid caller, string key);
+
+    Task<StorageResult<ObjectListing>> List(Guid caller, ListObjectsRequest request);
+}

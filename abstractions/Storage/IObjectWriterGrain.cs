@@ -1,0 +1,23 @@
+namespace GalleryOrleans.Abstractions.Storage;
+
+/// <summary>
+/// One upload's bytes on their way to disk, keyed by a fresh id per upload. Chunks (about 1 MiB)
+/// append to a temporary file while MD5 and SHA-256 are computed; Seal checks the digests the client
+/// sent and fsyncs; only Publish (called by the bucket that records the object) moves the file into
+/// place. Anything not published is deleted: on Discard, on deactivation, or by the sweep at start.
+/// </summary>
+public interface IObjectWriterGrain : IGrainWithGuidKey
+{
+    Task Append(byte[] chunk);
+
+    /// <summary>Appends a range of a published object's bytes, copied on the silo (CopyObject, multipart).</summary>
+    Task AppendFrom(ObjectLocation source, long offset, long length);
+
+    /// <summary>Checks the optional expected digests (hex) and makes the bytes durable; BadDigest discards them.</summary>
+    Task<StorageResult<SealedObject>> Seal(string? expectedMd5Hex, string? expectedSha256Hex);
+
+    /// <summary>Moves the sealed file into the bucket's directory under a fresh name.</summary>
+    Task<ObjectLocation> Publish(string bucket);
+
+    Task Discard();
+}

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Grains.Catalog;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GalleryOrleans.Grains.Storage;
+
+/// <summary>The SQL behind bucket grains: bucket rows and the object index.</summary>
+public sealed class BucketCatalog(CatalogDatabase database)
+{
+    private const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location";
+
+    public async Task<BucketInfo?> FindBucketAsync(string name)
+    {
+        await using var command = database.Command("SELECT owner_id, created_at, object_count, size_bytes FROM bucket WHERE name = $1");
+        command.Parameters.AddWithValue(name);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new BucketInfo(name, reader.GetGuid(0), reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)) : null;
+    }
+
+    public async Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(Guid owner)
+    {
+        await using var command = database.Command(
+            "SELECT name, created_at, object_count, size_bytes FROM bucket WHERE owner_id = $1 ORDER BY name");
+        command.Parameters.AddWithValue(owner);
+        await using var reader = await command.ExecuteReaderAsync();
+        var buckets = new List<BucketInfo>();
+        while (await reader.ReadAsync())
+        {
+            buckets.Add(new BucketInfo(reader.GetString(0), owner, reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+        return buckets;
+    }
+
+    public async Task InsertBucketAsync(BucketInfo bucket)
+    {
+        await using var command = database.Command("INSERT INTO bucket (name, owner_id, created_at) VALUES ($1, $2, $3)");
+        command.Parameters.AddWithValue(bucket.Name);
+        command.Parameters.AddWithValue(bucket.Owner);
+        command.Parameters.AddWithValue(bucket.CreatedAt);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DeleteBucketAsync(string name)
+    {
+        await using var command = database.Command("DELETE FROM bucket WHERE name = $1");
+        command.Parameters.AddWithValue(name);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Records an object, returning the one it replaced (whose bytes the caller deletes).</summary>
+    public async Task<ObjectInfo?> UpsertObjectAsync(ObjectInfo info)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var previous = await FindObjectAsync(connection, info.Bucket, info.Key, forUpdate: true);
+        await using (var upsert = new NpgsqlCommand($"""
+            INSERT INTO bucket_object (bucket, {ObjectColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (bucket, key) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, etag = EXCLUDED.etag,
+                sha256 = EXCLUDED.sha256, content_type = EXCLUDED.content_type, metadata = EXCLUDED.metadata,
+                last_modified = EXCLUDED.last_modified, location = EXCLUDED.location
+            """, connection, transaction))
+        {
+            upsert.Parameters.AddWithValue(info.Bucket);
+            upsert.Parameters.AddWithValue(info.Key);
+            upsert.Parameters.AddWithValue(info.Size);
+            upsert.Parameters.AddWithValue(info.ETag);
+            upsert.Parameters.AddWithValue(info.Sha256Hex);
+            upsert.Parameters.AddWithValue(info.ContentType);
+            upsert.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(info.Metadata));
+            upsert.Parameters.AddWithValue(info.LastModified);
+            upsert.Parameters.AddWithValue(info.Location.RelativePath);
+            await upsert.ExecuteNonQueryAsync();
+        }
+        await AdjustTotalsAsync(connection, transaction, info.Bucket, previous is null ? 1 : 0, info.Size - (previous?.Size ?? 0));
+        await transaction.CommitAsync();
+        return previous;
+    }
+
+    public async Task<ObjectInfo?> FindObjectAsync(string bucket, string key)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await FindObjectAsync(connection, bucket, key, forUpdate: false);
+    }
+
+    public async Task<ObjectInfo?> DeleteObjectAsync(string bucket, string key)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        ObjectInfo? deleted;
+        await using (var delete = new NpgsqlCommand(
+            $"DELETE FROM bucket_object WHERE bucket = $1 AND key = $2 RETURNING {ObjectColumns}", connection, transaction))
+        {
+            delete.Parameters.AddWithValue(bucket);
+            delete.Parameters.AddWithValue(key);
+            await using var reader = await delete.ExecuteReaderAsync();
+            deleted = await reader.ReadAsync() ? ReadObject(reader, bucket) : null;
+        }
+        if (deleted is not null)
+        {
+            await AdjustTotalsAsync(connection, transaction, bucket, -1, -deleted.Size);
+        }
+        await transaction.CommitAsync();
+        return deleted;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> objects with the prefix, in key order, whose keys sort after
+    /// <paramref name="after"/> and not before <paramref name="from"/> (each optional).
+    /// </summary>
+    public async Task<List<ObjectInfo>> ListObjectsAsync(string bucket, string prefix, string? after, string? from, int limit)
+    {
+        await using var command = database.Command($"""
+            SELECT {ObjectColumns} FROM bucket_object
+            WHERE bucket = $1 AND key >= $2 AND ($3::text IS NULL OR key > $3) AND ($4::text IS NULL OR key < $4)
+                AND ($5::text IS NULL OR key >= $5)
+            ORDER BY key LIMIT $6
+            """);
+        command.Parameters.AddWithValue(bucket);
+        command.Parameters.AddWithValue(prefix);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)KeyRange.UpperBound(prefix) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.AddWithValue(limit);
+        await using var reader = await command.ExecuteReaderAsync();
+        var objects = new List<ObjectInfo>();
+        while (await reader.ReadAsync())
+        {
+            objects.Add(ReadObject(reader, bucket));
+        }
+        return objects;
+    }
+
+    private static async Task<ObjectInfo?> FindObjectAsync(NpgsqlConnection connection, string bucket, string key, bool forUpdate)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT {ObjectColumns} FROM bucket_object WHERE bucket = $1 AND key = $2{(forUpdate ? " FOR UPDATE" : "")}", connection);
+        command.Parameters.AddWithValue(bucket);
+        command.Parameters.AddWithValue(key);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? ReadObject(reader, bucket) : null;
+    }
+
+    private static async Task AdjustTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string bucket, long count, long bytes)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE bucket SET object_count = object_count + $2, size_bytes = size_bytes + $3 WHERE name = $1", connection, transaction);
+        command.Parameters.AddWithValue(bucket);
+        command.Parameters.AddWithValue(count);
+        command.Parameters.AddWithValue(bytes);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static ObjectInfo ReadObject(NpgsqlDataReader reader, string bucket) => new(
+        bucket,
+        reader.GetString(0),
+        reader.GetInt64(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
+        reader.GetDateTime(6),
+        new ObjectLocation(reader.GetString(7)));
+}

@@ -1,0 +1,149 @@
+using GalleryOrleans.Abstractions.Storage;
+
+namespace GalleryOrleans.Grains.Storage;
+
+/// <summary>
+/// A bucket: its row and object index in the catalog, its folder under the storage root. Being the one
+/// writer of both, it keeps counts and replacements consistent without locks.
+/// </summary>
+public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, TimeProvider clock) : Grain, IBucketGrain
+{
+    private BucketInfo? bucket;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        bucket = await catalog.FindBucketAsync(Name);
+
+    public async Task<StorageResult<BucketInfo>> Create(Guid caller)
+    {
+        if (bucket is not null)
+        {
+            return StorageResult<BucketInfo>.Fail(
+                bucket.Owner == caller ? StorageFailure.BucketAlreadyOwnedByYou : StorageFailure.BucketAlreadyExists);
+        }
+        var reserved = Name.StartsWith(BucketNames.ReservedPrefix, StringComparison.Ordinal) && Name != BucketNames.DefaultFor(caller);
+        if (!BucketNames.IsValid(Name) || reserved)
+        {
+            return StorageResult<BucketInfo>.Fail(StorageFailure.InvalidBucketName);
+        }
+        Directory.CreateDirectory(layout.BucketDirectory(Name));
+        var created = new BucketInfo(Name, caller, Truncate(clock.GetUtcNow().UtcDateTime), 0, 0);
+        await catalog.InsertBucketAsync(created);
+        bucket = created;
+        return StorageResult<BucketInfo>.Ok(created);
+    }
+
+    public async Task<StorageResult<BucketInfo>> Get(Guid caller)
+    {
+        var refused = Check(caller);
+        if (refused != StorageFailure.None)
+        {
+            return StorageResult<BucketInfo>.Fail(refused);
+        }
+        bucket = await catalog.FindBucketAsync(Name);
+        return StorageResult<BucketInfo>.Ok(bucket!);
+    }
+
+    public async Task<StorageFailure> Delete(Guid caller)
+    {
+        var refused = Check(caller);
+        if (refused != StorageFailure.None)
+        {
+            return refused;
+        }
+        if ((await catalog.FindBucketAsync(Name))!.ObjectCount > 0)
+        {
+            return StorageFailure.BucketNotEmpty;
+        }
+        await catalog.DeleteBucketAsync(Name);
+        var directory = layout.BucketDirectory(Name);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        bucket = null;
+        DeactivateOnIdle();
+        return StorageFailure.None;
+    }
+
+    public async Task<StorageResult<ObjectInfo>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties)
+    {
+        var writer = GrainFactory.GetGrain<IObjectWriterGrain>(sealedObject.WriterId);
+        var refused = Check(caller);
+        if (refused == StorageFailure.None && !BucketNames.IsValidKey(key))
+        {
+            refused = StorageFailure.InvalidArgument;
+        }
+        if (refused != StorageFailure.None)
+        {
+            await writer.Discard();
+            return StorageResult<ObjectInfo>.Fail(refused);
+        }
+        var location = await writer.Publish(Name);
+        var info = new ObjectInfo(Name, key, sealedObject.Size, sealedObject.ETag, sealedObject.Sha256Hex,
+            properties.ContentType, properties.Metadata, Truncate(clock.GetUtcNow().UtcDateTime), location);
+        ObjectInfo? replaced;
+        try
+        {
+            replaced = await catalog.UpsertObjectAsync(info);
+        }
+        catch
+        {
+            await Store.Delete(location);
+            throw;
+        }
+        if (replaced is not null)
+        {
+            await Store.Delete(replaced.Location);
+        }
+        return StorageResult<ObjectInfo>.Ok(info);
+    }
+
+    public async Task<StorageResult<ObjectInfo>> GetObject(Guid caller, string key)
+    {
+        var refused = Check(caller);
+        if (refused != StorageFailure.None)
+        {
+            return StorageResult<ObjectInfo>.Fail(refused);
+        }
+        var info = await catalog.FindObjectAsync(Name, key);
+        return info is null ? StorageResult<ObjectInfo>.Fail(StorageFailure.NoSuchKey) : StorageResult<ObjectInfo>.Ok(info);
+    }
+
+    public async Task<StorageFailure> DeleteObject(Guid caller, string key)
+    {
+        var refused = Check(caller);
+        if (refused != StorageFailure.None)
+        {
+            return refused;
+        }
+        if (await catalog.DeleteObjectAsync(Name, key) is { } deleted)
+        {
+            await Store.Delete(deleted.Location);
+        }
+        return StorageFailure.None;
+    }
+
+    public async Task<StorageResult<ObjectListing>> List(Guid caller, ListObjectsRequest request)
+    {
+        var refused = Check(caller);
+        if (refused != StorageFailure.None)
+        {
+            return StorageResult<ObjectListing>.Fail(refused);
+        }
+        return StorageResult<ObjectListing>.Ok(await ObjectLister.ListAsync(catalog, Name, request));
+    }
+
+    private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);
+
+    private StorageFailure Check(Guid caller) => bucket switch
+    {
+        null => StorageFailure.NoSuchBucket,
+        { Owner: var owner } when owner != caller => StorageFailure.AccessDenied,
+        _ => StorageFailure.None,
+    };
+
+    // PostgreSQL keeps microseconds; trimming here makes what we answer equal to what we read back.
+    private static DateTime Truncate(DateTime time) => new(time.Ticks - time.Ticks % 10, DateTimeKind.Utc);
+}

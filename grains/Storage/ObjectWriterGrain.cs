@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using GalleryOrleans.Abstractions.Storage;
+
+namespace GalleryOrleans.Grains.Storage;
+
+public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWriterGrain
+{
+    private readonly IncrementalHash md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+    private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private FileStream? file;
+    private string? tempPath;
+    private long size;
+    private SealedObject? sealedObject;
+    private bool published;
+
+    public async Task Append(byte[] chunk)
+    {
+        var stream = OpenForWriting();
+        md5.AppendData(chunk);
+        sha256.AppendData(chunk);
+        await stream.WriteAsync(chunk);
+        size += chunk.Length;
+    }
+
+    public async Task AppendFrom(ObjectLocation source, long offset, long length)
+    {
+        var stream = OpenForWriting();
+        await using var input = new FileStream(layout.PathOf(source), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
+        input.Position = offset;
+        var buffer = new byte[ObjectChunks.Size];
+        var remaining = length;
+        while (remaining > 0)
+        {
+            var read = await input.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)));
+            if (read == 0)
+            {
+                throw new InvalidOperationException("The source object is shorter than its recorded size.");
+            }
+            md5.AppendData(buffer, 0, read);
+            sha256.AppendData(buffer, 0, read);
+            await stream.WriteAsync(buffer.AsMemory(0, read));
+            remaining -= read;
+            size += read;
+        }
+    }
+
+    public async Task<StorageResult<SealedObject>> Seal(string? expectedMd5Hex, string? expectedSha256Hex)
+    {
+        if (sealedObject is not null)
+        {
+            return StorageResult<SealedObject>.Ok(sealedObject);
+        }
+        var stream = OpenForWriting();
+        await stream.FlushAsync();
+        stream.Flush(flushToDisk: true);
+        await stream.DisposeAsync();
+        file = null;
+        var md5Hex = Convert.ToHexStringLower(md5.GetHashAndReset());
+        var sha256Hex = Convert.ToHexStringLower(sha256.GetHashAndReset());
+        if (!Matches(expectedMd5Hex, md5Hex) || !Matches(expectedSha256Hex, sha256Hex))
+        {
+            await Discard();
+            return StorageResult<SealedObject>.Fail(StorageFailure.BadDigest);
+        }
+        sealedObject = new SealedObject(this.GetPrimaryKey(), size, md5Hex, sha256Hex);
+        return StorageResult<SealedObject>.Ok(sealedObject);
+    }
+
+    public Task<ObjectLocation> Publish(string bucket)
+    {
+        if (sealedObject is null || published || tempPath is null)
+        {
+            throw new InvalidOperationException("Only a sealed, unpublished upload can be published.");
+        }
+        var location = layout.NewLocation(bucket);
+        var target = layout.PathOf(location);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(tempPath, target);
+        published = true;
+        DeactivateOnIdle();
+        return Task.FromResult(location);
+    }
+
+    public async Task Discard()
+    {
+        if (file is not null)
+        {
+            await file.DisposeAsync();
+            file = null;
+        }
+        if (!published && tempPath is not null)
+        {
+            File.Delete(tempPath);
+        }
+        tempPath = null;
+        DeactivateOnIdle();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Discard();
+        md5.Dispose();
+        sha256.Dispose();
+    }
+
+    private FileStream OpenForWriting()
+    {
+        if (sealedObject is not null || published)
+        {
+            throw new InvalidOperationException("This upload is sealed.");
+        }
+        if (file is null)
+        {
+            tempPath = layout.NewTempFile();
+            file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+        }
+        return file;
+    }
+
+    private static bool Matches(string? expectedHex, string actualHex) =>
+        expectedHex is null || CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(expectedHex.ToLowerInvariant()), System.Text.Encoding.ASCII.GetBytes(actualHex));
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using GalleryOrleans.Abstractions.Storage;
+
+namespace GalleryOrleans.Grains.Storage;
+
+/// <summary>
+/// The folders under the storage root. Object files are named by random ids inside their bucket's
+/// folder (bucket names are checked S3 names), so no object key ever becomes part of a path.
+/// Unfinished uploads live in a temporary folder per silo.
+/// </summary>
+public sealed partial class StorageLayout
+{
+    public StorageLayout(StorageOptions options, string siloName)
+    {
+        if (string.IsNullOrWhiteSpace(options.Root))
+        {
+            throw new InvalidOperationException("Storage:Root is not set.");
+        }
+        Root = Path.GetFullPath(options.Root);
+        TempRoot = Path.Combine(Root, ".tmp");
+        TempDirectory = Path.Combine(TempRoot, SafeName(siloName));
+    }
+
+    public string Root { get; }
+    public string TempRoot { get; }
+    public string TempDirectory { get; }
+
+    public string NewTempFile()
+    {
+        Directory.CreateDirectory(TempDirectory);
+        return Path.Combine(TempDirectory, Guid.NewGuid().ToString("N") + ".part");
+    }
+
+    public string BucketDirectory(string bucket) => Path.Combine(Root, "buckets", CheckedBucket(bucket));
+
+    public ObjectLocation NewLocation(string bucket)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        return new ObjectLocation($"buckets/{CheckedBucket(bucket)}/{id[..2]}/{id}");
+    }
+
+    /// <summary>The absolute path of a location, refusing anything that is not one of ours.</summary>
+    public string PathOf(ObjectLocation location)
+    {
+        if (!LocationPattern().IsMatch(location.RelativePath))
+        {
+            throw new ArgumentException($"Not an object location: '{location.RelativePath}'.", nameof(location));
+        }
+        return Path.Combine(Root, location.RelativePath);
+    }
+
+    private static string CheckedBucket(string bucket) => BucketPattern().IsMatch(bucket)
+        ? bucket
+        : throw new ArgumentException($"Not a bucket name: '{bucket}'.", nameof(bucket));
+
+    private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex("^buckets/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[0-9a-f]{2}/[0-9a-f]{32}$")]
+    private static partial Regex LocationPattern();
+}

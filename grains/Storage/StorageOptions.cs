@@ -1,0 +1,11 @@
+namespace GalleryOrleans.Grains.Storage;
+
+/// <summary>Bound from "Storage".</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Where object bytes live. With several silos, every silo mounts the same folder.</summary>
+    public string Root { get; set; } = "";
+
+    /// <summary>Temporary files of other silos older than this are taken as abandoned by a crash.</summary>
+    public TimeSpan AbandonedTempAge { get; set; } = TimeSpan.FromHours(24);
+}
