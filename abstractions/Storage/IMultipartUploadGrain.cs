@@ -1,0 +1,35 @@
+namespace GalleryOrleans.Abstractions.Storage;
+
+[GenerateSerializer, Immutable]
+public sealed record UploadedPart(
+    [property: Id(0)] int PartNumber,
+    [property: Id(1)] string ETag,
+    [property: Id(2)] long Size,
+    [property: Id(3)] DateTime LastModified);
+
+[GenerateSerializer, Immutable]
+public sealed record PartReference([property: Id(0)] int PartNumber, [property: Id(1)] string ETag);
+
+[GenerateSerializer, Immutable]
+public sealed record MultipartUpload(
+    [property: Id(0)] string UploadId,
+    [property: Id(1)] string Bucket,
+    [property: Id(2)] string Key,
+    [property: Id(3)] IReadOnlyList<UploadedPart> Parts);
+
+/// <summary>
+/// One S3 multipart upload, keyed by its upload id. Parts are published as files of the bucket and
+/// joined on the silo at completion; only the owner of the bucket may touch it.
+/// </summary>
+public interface IMultipartUploadGrain : IGrainWithStringKey
+{
+    Task<StorageFailure> Initiate(Guid caller, string bucket, string key, ObjectProperties properties);
+
+    Task<StorageResult<UploadedPart>> UploadPart(Guid caller, string bucket, string key, int partNumber, SealedObject part);
+
+    Task<StorageResult<MultipartUpload>> Describe(Guid caller, string bucket, string key);
+
+    Task<StorageResult<ObjectInfo>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts);
+
+    Task<StorageFailure> Abort(Guid caller, string bucket, string key);
+}

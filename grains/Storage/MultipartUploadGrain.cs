@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using GalleryOrleans.Abstractions.Storage;
+using Orleans.Runtime;
+
+namespace GalleryOrleans.Grains.Storage;
+
+public sealed class MultipartUploadGrain(
+    [PersistentState("multipart")] IPersistentState<MultipartState> state,
+    TimeProvider clock) : Grain, IMultipartUploadGrain
+{
+    private const long MinimumPartSize = 5L * 1024 * 1024;
+
+    private MultipartState Upload => state.State;
+
+    public async Task<StorageFailure> Initiate(Guid caller, string bucket, string key, ObjectProperties properties)
+    {
+        var access = await GrainFactory.GetGrain<IBucketGrain>(bucket).Get(caller);
+        if (!access.Succeeded)
+        {
+            return access.Failure;
+        }
+        if (!BucketNames.IsValidKey(key))
+        {
+            return StorageFailure.InvalidArgument;
+        }
+        state.State = new MultipartState
+        {
+            Owner = caller,
+            Bucket = bucket,
+            Key = key,
+            ContentType = properties.ContentType,
+            Metadata = new Dictionary<string, string>(properties.Metadata),
+        };
+        await state.WriteStateAsync();
+        return StorageFailure.None;
+    }
+
+    public async Task<StorageResult<UploadedPart>> UploadPart(Guid caller, string bucket, string key, int partNumber, SealedObject part)
+    {
+        var writer = GrainFactory.GetGrain<IObjectWriterGrain>(part.WriterId);
+        var refused = Check(caller, bucket, key);
+        if (refused == StorageFailure.None && partNumber is < 1 or > 10_000)
+        {
+            refused = StorageFailure.InvalidArgument;
+        }
+        if (refused != StorageFailure.None)
+        {
+            await writer.Discard();
+            return StorageResult<UploadedPart>.Fail(refused);
+        }
+        var location = await writer.Publish(bucket);
+        var uploaded = new UploadedPart(partNumber, part.ETag, part.Size, clock.GetUtcNow().UtcDateTime);
+        var replaced = Upload.Parts.GetValueOrDefault(partNumber);
+        Upload.Parts[partNumber] = new StoredPart(uploaded, location);
+        await state.WriteStateAsync();
+        if (replaced is not null)
+        {
+            await Store.Delete(replaced.Location);
+        }
+        return StorageResult<UploadedPart>.Ok(uploaded);
+    }
+
+    public Task<StorageResult<MultipartUpload>> Describe(Guid caller, string bucket, string key)
+    {
+        var refused = Check(caller, bucket, key);
+        return Task.FromResult(refused != StorageFailure.None
+            ? StorageResult<MultipartUpload>.Fail(refused)
+            : StorageResult<MultipartUpload>.Ok(new MultipartUpload(
+                this.GetPrimaryKeyString(), bucket, key, Upload.Parts.Values.Select(p => p.Part).OrderBy(p => p.PartNumber).ToList())));
+    }
+
+    public async Task<StorageResult<ObjectInfo>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts)
+    {
+        var refused = Check(caller, bucket, key);
+        if (refused == StorageFailure.None)
+        {
+            refused = Validate(parts);
+        }
+        if (refused != StorageFailure.None)
+        {
+            return StorageResult<ObjectInfo>.Fail(refused);
+        }
+        var chosen = parts.Select(p => Upload.Parts[p.PartNumber]).ToList();
+        var writer = GrainFactory.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+        foreach (var part in chosen)
+        {
+            await writer.AppendFrom(part.Location, 0, part.Part.Size);
+        }
+        var joined = await writer.Seal(null, null);
+        var stored = await GrainFactory.GetGrain<IBucketGrain>(bucket).PutObject(caller, key, joined.Value! with { ETag = MultipartETag(chosen) },
+            new ObjectProperties(Upload.ContentType, Upload.Metadata));
+        if (stored.Succeeded)
+        {
+            await DeletePartsAndForgetAsync();
+        }
+        return stored;
+    }
+
+    public async Task<StorageFailure> Abort(Guid caller, string bucket, string key)
+    {
+        var refused = Check(caller, bucket, key);
+        if (refused == StorageFailure.None)
+        {
+            await DeletePartsAndForgetAsync();
+        }
+        return refused;
+    }
+
+    private StorageFailure Validate(IReadOnlyList<PartReference> parts)
+    {
+        if (parts.Count == 0)
+        {
+            return StorageFailure.InvalidPart;
+        }
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0 && parts[i].PartNumber <= parts[i - 1].PartNumber)
+            {
+                return StorageFailure.InvalidPartOrder;
+            }
+            if (!Upload.Parts.TryGetValue(parts[i].PartNumber, out var stored)
+                || !string.Equals(parts[i].ETag.Trim('"'), stored.Part.ETag, StringComparison.OrdinalIgnoreCase))
+            {
+                return StorageFailure.InvalidPart;
+            }
+            if (i < parts.Count - 1 && stored.Part.Size < MinimumPartSize)
+            {
+                return StorageFailure.EntityTooSmall;
+            }
+        }
+        return StorageFailure.None;
+    }
+
+    private async Task DeletePartsAndForgetAsync()
+    {
+        foreach (var part in Upload.Parts.Values)
+        {
+            await Store.Delete(part.Location);
+        }
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    private StorageFailure Check(Guid caller, string bucket, string key) =>
+        !state.RecordExists || Upload.Bucket != bucket || Upload.Key != key ? StorageFailure.NoSuchUpload
+        : Upload.Owner != caller ? StorageFailure.AccessDenied
+        : StorageFailure.None;
+
+    // S3's multipart ETag: the MD5 of the parts' binary MD5s, then a dash and the part count.
+    private static string MultipartETag(IReadOnlyList<StoredPart> parts)
+    {
+        var digests = parts.SelectMany(p => Convert.FromHexString(p.Part.ETag)).ToArray();
+        return $"{Convert.ToHexStringLower(MD5.HashData(digests))}-{parts.Count}";
+    }
+
+    private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);
+}
+
+[GenerateSerializer]
+public sealed class MultipartState
+{
+    [Id(0)] public Guid Owner { get; set; }
+    [Id(1)] public string Bucket { get; set; } = "";
+    [Id(2)] public string Key { get; set; } = "";
+    [Id(3)] public string ContentType { get; set; } = "";
+    [Id(4)] public Dictionary<string, string> Metadata { get; set; } = [];
+    [Id(5)] public Dictionary<int, StoredPart> Parts { get; set; } = [];
+}
+
+[GenerateSerializer]
+public sealed record StoredPart([property: Id(0)] UploadedPart Part, [property: Id(1)] ObjectLocation Location);
