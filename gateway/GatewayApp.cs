@@ -38,6 +38,8 @@ public static class GatewayApp
         builder.Services.AddOpenApi();
         builder.AddGalleryAuthentication();
         builder.AddGalleryRateLimits();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddS3Listener();
 
         var app = builder.Build();
         app.UseS3Listener(options.S3Port);

@@ -6,6 +6,8 @@ set -euo pipefail
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# The S3 tests drive the real aws CLI.
+command -v aws >/dev/null 2>&1 || [ -x /root/.pyenv/shims/aws ] || missing+=(awscli)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -1,20 +1,55 @@
+using GalleryOrleans.Gateway.S3.Api;
+using Microsoft.AspNetCore.Http.Features;
+
 namespace GalleryOrleans.Gateway.S3;
 
 /// <summary>
-/// Everything that arrives on the S3 port. Until the object store lands, each request gets S3's own
-/// NotImplemented error document, so S3 tools see a well-formed answer.
+/// Everything that arrives on the S3 port: S3's own protocol, answered with S3 XML errors, never with
+/// problem details or HTML.
 /// </summary>
 internal static class S3Listener
 {
+    public static void AddS3Listener(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => new SigV4Verifier(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<S3Dispatcher>();
+    }
+
     public static void UseS3Listener(this IApplicationBuilder app, int s3Port)
     {
         app.MapWhen(context => context.Connection.LocalPort == s3Port, s3 => s3.Run(async context =>
         {
-            context.Response.StatusCode = StatusCodes.Status501NotImplemented;
-            context.Response.ContentType = "application/xml";
-            await context.Response.WriteAsync(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NotImplemented</Code>" +
-                "<Message>The S3 API is not available yet.</Message></Error>");
+            var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+            context.Response.Headers["x-amz-request-id"] = requestId;
+            // Object bodies can be far larger than Kestrel's default cap; S3's own limits apply instead.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = null;
+            }
+            try
+            {
+                await context.RequestServices.GetRequiredService<S3Dispatcher>().HandleAsync(context);
+            }
+            catch (S3Exception error) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.Headers["x-amz-request-id"] = requestId;
+                await S3ErrorResponse.WriteAsync(context, error.Error, requestId, context.RequestAborted);
+            }
+            catch (BadHttpRequestException) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await S3ErrorResponse.WriteAsync(context,
+                    new S3Error(S3ErrorCodes.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header."),
+                    requestId, context.RequestAborted);
+            }
+            catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                context.RequestServices.GetRequiredService<ILogger<S3Dispatcher>>().LogError(error, "S3 request {RequestId} failed", requestId);
+                context.Response.Clear();
+                await S3ErrorResponse.WriteAsync(context,
+                    new S3Error(S3ErrorCodes.InternalError, "We encountered an internal error. Please try again."), requestId, context.RequestAborted);
+            }
         }));
     }
 }

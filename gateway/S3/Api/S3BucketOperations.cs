@@ -1,0 +1,88 @@
+using GalleryOrleans.Abstractions.Storage;
+
+namespace GalleryOrleans.Gateway.S3.Api;
+
+/// <summary>Service- and bucket-level S3 operations.</summary>
+internal static class S3BucketOperations
+{
+    public static async Task ListBucketsAsync(S3Request request)
+    {
+        var buckets = await request.Cluster.GetGrain<IBucketDirectoryGrain>(0).ListBuckets(request.Caller);
+        await request.WriteXmlAsync(S3Xml.ListAllMyBuckets(request.Caller.ToString("N"), request.Caller.ToString("N"),
+            buckets.Select(b => new BucketEntry(b.Name, b.CreatedAt))));
+    }
+
+    public static async Task CreateAsync(S3Request request)
+    {
+        BucketNameRules.Validate(request.Bucket);
+        await DrainAsync(request);
+        var result = await Bucket(request).Create(request.Caller);
+        result.OrThrow();
+        request.Http.Response.Headers.Location = "/" + request.Bucket;
+        request.Status(StatusCodes.Status200OK);
+    }
+
+    public static async Task HeadAsync(S3Request request)
+    {
+        (await Bucket(request).Get(request.Caller)).OrThrow();
+        request.Http.Response.Headers["x-amz-bucket-region"] = "us-east-1";
+        request.Status(StatusCodes.Status200OK);
+    }
+
+    public static async Task LocationAsync(S3Request request)
+    {
+        (await Bucket(request).Get(request.Caller)).OrThrow();
+        await request.WriteXmlAsync(S3Xml.LocationConstraint());
+    }
+
+    public static async Task DeleteAsync(S3Request request)
+    {
+        (await Bucket(request).Delete(request.Caller)).OrThrow();
+        request.Status(StatusCodes.Status204NoContent);
+    }
+
+    public static async Task ListObjectsAsync(S3Request request)
+    {
+        var query = ListObjectsQuery.Parse(request.Query);
+        var listing = (await Bucket(request).List(request.Caller,
+            new ListObjectsRequest(query.Prefix, query.Delimiter, query.After, query.MaxKeys))).OrThrow();
+        var page = new ListObjectsPage(
+            listing.Objects.Select(o => new ObjectEntry(o.Key, o.LastModified, o.ETag, o.Size)).ToList(),
+            listing.CommonPrefixes,
+            listing.IsTruncated ? listing.NextAfter : null);
+        await request.WriteXmlAsync(S3Xml.ListBucket(request.Bucket, query, page));
+    }
+
+    public static async Task DeleteObjectsAsync(S3Request request)
+    {
+        var payload = S3Payload.Open(request.Http.Request, request.Authorization);
+        var delete = await S3XmlParser.ParseDeleteAsync(payload.Body, request.Aborted);
+        var bucket = Bucket(request);
+        var deleted = new List<string>();
+        var failures = new List<DeleteFailure>();
+        foreach (var key in delete.Keys)
+        {
+            var failure = await bucket.DeleteObject(request.Caller, key);
+            if (failure == StorageFailure.None)
+            {
+                deleted.Add(key);
+            }
+            else
+            {
+                var error = failure.ToS3().Error;
+                failures.Add(new DeleteFailure(key, error.Code, error.Message));
+            }
+        }
+        await request.WriteXmlAsync(S3Xml.DeleteResult(deleted, failures, delete.Quiet));
+    }
+
+    private static IBucketGrain Bucket(S3Request request) => request.Cluster.GetGrain<IBucketGrain>(request.Bucket);
+
+    // CreateBucket may carry a CreateBucketConfiguration (a region); it is read and ignored, and still
+    // has to pass the signature's payload checks.
+    private static async Task DrainAsync(S3Request request)
+    {
+        var payload = S3Payload.Open(request.Http.Request, request.Authorization);
+        await payload.Body.CopyToAsync(Stream.Null, request.Aborted);
+    }
+}

@@ -1,0 +1,79 @@
+using GalleryOrleans.Abstractions.Auth;
+
+namespace GalleryOrleans.Gateway.S3.Api;
+
+/// <summary>Checks the signature of a request on the S3 port, then picks the operation from method, path and query.</summary>
+internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluster)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = S3Path.Parse(context.Request);
+        var verified = await verifier.VerifyAsync(context.Request, FindCredentialAsync, context.RequestAborted);
+        if (verified is SigV4Failure failure)
+        {
+            throw new S3Exception(failure.Error);
+        }
+        var request = new S3Request(context, (SigV4Success)verified, path, cluster);
+        await Route(request)(request);
+    }
+
+    private static Func<S3Request, Task> Route(S3Request request)
+    {
+        var method = request.Http.Request.Method;
+        var query = request.Query;
+        if (request.Path.Bucket is null)
+        {
+            return HttpMethods.IsGet(method) ? S3BucketOperations.ListBucketsAsync : NotAllowed;
+        }
+        if (request.Path.Key is null)
+        {
+            return method switch
+            {
+                _ when HttpMethods.IsPut(method) => S3BucketOperations.CreateAsync,
+                _ when HttpMethods.IsHead(method) => S3BucketOperations.HeadAsync,
+                _ when HttpMethods.IsDelete(method) => S3BucketOperations.DeleteAsync,
+                _ when HttpMethods.IsPost(method) && query.ContainsKey("delete") => S3BucketOperations.DeleteObjectsAsync,
+                _ when HttpMethods.IsGet(method) && query.ContainsKey("location") => S3BucketOperations.LocationAsync,
+                _ when HttpMethods.IsGet(method) && IsUnsupportedSubresource(query) => NotImplemented,
+                _ when HttpMethods.IsGet(method) => S3BucketOperations.ListObjectsAsync,
+                _ => NotAllowed,
+            };
+        }
+        var uploadId = query["uploadId"].ToString();
+        var copySource = request.Http.Request.Headers["x-amz-copy-source"].ToString();
+        return method switch
+        {
+            _ when HttpMethods.IsPut(method) && uploadId.Length > 0 && copySource.Length > 0 => NotImplemented,
+            _ when HttpMethods.IsPut(method) && uploadId.Length > 0 => r => S3MultipartOperations.UploadPartAsync(r, uploadId),
+            _ when HttpMethods.IsPut(method) && copySource.Length > 0 => r => S3ObjectOperations.CopyAsync(r, copySource),
+            _ when HttpMethods.IsPut(method) => S3ObjectOperations.PutAsync,
+            _ when HttpMethods.IsPost(method) && query.ContainsKey("uploads") => S3MultipartOperations.CreateAsync,
+            _ when HttpMethods.IsPost(method) && uploadId.Length > 0 => r => S3MultipartOperations.CompleteAsync(r, uploadId),
+            _ when HttpMethods.IsGet(method) && uploadId.Length > 0 => r => S3MultipartOperations.ListPartsAsync(r, uploadId),
+            _ when HttpMethods.IsGet(method) => r => S3ObjectOperations.GetAsync(r, headOnly: false),
+            _ when HttpMethods.IsHead(method) => r => S3ObjectOperations.GetAsync(r, headOnly: true),
+            _ when HttpMethods.IsDelete(method) && uploadId.Length > 0 => r => S3MultipartOperations.AbortAsync(r, uploadId),
+            _ when HttpMethods.IsDelete(method) => S3ObjectOperations.DeleteAsync,
+            _ => NotAllowed,
+        };
+    }
+
+    private static bool IsUnsupportedSubresource(IQueryCollection query) =>
+        new[] { "uploads", "versions", "acl", "policy", "cors", "lifecycle", "tagging", "versioning", "website", "encryption" }.Any(query.ContainsKey);
+
+    private static Task NotAllowed(S3Request request) =>
+        throw new S3Exception(S3ErrorCodes.MethodNotAllowed, "The specified method is not allowed against this resource.");
+
+    private static Task NotImplemented(S3Request request) =>
+        throw new S3Exception(S3ErrorCodes.NotImplemented, "A header or query you provided implies functionality that is not implemented.");
+
+    private async Task<S3Credential?> FindCredentialAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
+        if (accessKeyId.Length is < 16 or > 32 || !accessKeyId.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+        var secret = await cluster.GetGrain<IAccessKeyGrain>(accessKeyId).GetSecret();
+        return secret is null ? null : new S3Credential(accessKeyId, secret.SecretAccessKey, secret.UserId);
+    }
+}

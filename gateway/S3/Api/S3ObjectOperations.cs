@@ -1,0 +1,127 @@
+using System.Globalization;
+using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Gateway.Storage;
+using Microsoft.Net.Http.Headers;
+
+namespace GalleryOrleans.Gateway.S3.Api;
+
+/// <summary>Object-level S3 operations: put, copy, get, head, delete.</summary>
+internal static class S3ObjectOperations
+{
+    /// <summary>S3's limit for a single PUT; larger objects go through multipart upload.</summary>
+    private const long MaxSinglePutBytes = 5L * 1024 * 1024 * 1024;
+    private const string MetadataPrefix = "x-amz-meta-";
+
+    public static async Task PutAsync(S3Request request)
+    {
+        ObjectKeyRules.Validate(request.Key);
+        (await Bucket(request).Get(request.Caller)).OrThrow();
+        var payload = S3Payload.Open(request.Http.Request, request.Authorization);
+        if (payload.Length > MaxSinglePutBytes)
+        {
+            throw new S3Exception(S3ErrorCodes.EntityTooLarge, "Your proposed upload exceeds the maximum allowed object size.");
+        }
+        var sealedObject = (await ObjectStreaming.WriteAsync(request.Cluster, payload.Body, null, null, request.Aborted)).OrThrow();
+        var stored = (await Bucket(request).PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request))).OrThrow();
+        request.Http.Response.Headers.ETag = S3Format.QuoteETag(stored.ETag);
+        request.Status(StatusCodes.Status200OK);
+    }
+
+    public static async Task CopyAsync(S3Request request, string copySource)
+    {
+        ObjectKeyRules.Validate(request.Key);
+        var (sourceBucket, sourceKey) = ParseCopySource(copySource);
+        var source = (await request.Cluster.GetGrain<IBucketGrain>(sourceBucket).GetObject(request.Caller, sourceKey)).OrThrow();
+        var replace = string.Equals(request.Http.Request.Headers["x-amz-metadata-directive"], "REPLACE", StringComparison.OrdinalIgnoreCase);
+        if (sourceBucket == request.Bucket && sourceKey == request.Key && !replace)
+        {
+            throw new S3Exception(S3ErrorCodes.InvalidRequest,
+                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata.");
+        }
+        (await Bucket(request).Get(request.Caller)).OrThrow();
+        var writer = request.Cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+        await writer.AppendFrom(source.Location, 0, source.Size);
+        var sealedObject = (await writer.Seal(null, null)).OrThrow();
+        var properties = replace ? PropertiesOf(request.Http.Request) : new ObjectProperties(source.ContentType, source.Metadata);
+        var stored = (await Bucket(request).PutObject(request.Caller, request.Key, sealedObject, properties)).OrThrow();
+        await request.WriteXmlAsync(S3Xml.CopyObject(stored.LastModified, stored.ETag));
+    }
+
+    public static async Task GetAsync(S3Request request, bool headOnly)
+    {
+        var info = (await Bucket(request).GetObject(request.Caller, request.Key)).OrThrow();
+        var response = request.Http.Response;
+        var etag = S3Format.QuoteETag(info.ETag);
+        response.Headers.ETag = etag;
+        response.Headers.LastModified = info.LastModified.ToString("R", CultureInfo.InvariantCulture);
+        response.Headers.AcceptRanges = "bytes";
+        response.ContentType = info.ContentType;
+        foreach (var (name, value) in info.Metadata)
+        {
+            response.Headers[MetadataPrefix + name] = value;
+        }
+        if (PreconditionStatus(request.Http.Request, etag) is { } status)
+        {
+            if (status == StatusCodes.Status412PreconditionFailed)
+            {
+                throw new S3Exception(S3ErrorCodes.PreconditionFailed, "At least one of the pre-conditions you specified did not hold");
+            }
+            request.Status(status);
+            return;
+        }
+        var range = ByteRange.Parse(request.Http.Request.Headers.Range, info.Size);
+        var (offset, length) = range is { } r ? (r.Start, r.Length) : (0L, info.Size);
+        if (range is { } partial)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = partial.ContentRange(info.Size);
+        }
+        response.ContentLength = length;
+        if (!headOnly)
+        {
+            await ObjectStreaming.CopyToAsync(request.Cluster, info.Location, offset, length, response.Body, request.Aborted);
+        }
+    }
+
+    public static async Task DeleteAsync(S3Request request)
+    {
+        (await Bucket(request).DeleteObject(request.Caller, request.Key)).OrThrow();
+        request.Status(StatusCodes.Status204NoContent);
+    }
+
+    /// <summary>Content type and x-amz-meta-* headers, kept with the object.</summary>
+    public static ObjectProperties PropertiesOf(HttpRequest request)
+    {
+        var metadata = request.Headers
+            .Where(h => h.Key.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key[MetadataPrefix.Length..].ToLowerInvariant(), h => h.Value.ToString());
+        return new ObjectProperties(request.ContentType ?? "binary/octet-stream", metadata);
+    }
+
+    private static int? PreconditionStatus(HttpRequest request, string etag)
+    {
+        var headers = request.GetTypedHeaders();
+        if (headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Any(m => m.Equals(EntityTagHeaderValue.Any) || m.Tag == etag))
+        {
+            return StatusCodes.Status412PreconditionFailed;
+        }
+        if (headers.IfNoneMatch is { Count: > 0 } ifNoneMatch && ifNoneMatch.Any(m => m.Equals(EntityTagHeaderValue.Any) || m.Tag == etag))
+        {
+            return StatusCodes.Status304NotModified;
+        }
+        return null;
+    }
+
+    private static (string Bucket, string Key) ParseCopySource(string copySource)
+    {
+        var decoded = Uri.UnescapeDataString(copySource.Split('?')[0]).TrimStart('/');
+        var slash = decoded.IndexOf('/');
+        if (slash <= 0 || slash == decoded.Length - 1)
+        {
+            throw new S3Exception(S3ErrorCodes.InvalidArgument, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+        }
+        return (decoded[..slash], decoded[(slash + 1)..]);
+    }
+
+    private static IBucketGrain Bucket(S3Request request) => request.Cluster.GetGrain<IBucketGrain>(request.Bucket);
+}

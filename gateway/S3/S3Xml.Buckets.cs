@@ -1,0 +1,34 @@
+namespace GalleryOrleans.Gateway.S3;
+
+/// <summary>A bucket in ListAllMyBucketsResult.</summary>
+public sealed record BucketEntry(string Name, DateTimeOffset CreationDate);
+
+public static partial class S3Xml
+{
+    public static byte[] ListAllMyBuckets(string ownerId, string ownerDisplayName, IEnumerable<BucketEntry> buckets) =>
+        Document("ListAllMyBucketsResult", Namespace, writer =>
+        {
+            Elements(writer, "Owner", owner =>
+            {
+                Element(owner, "ID", ownerId);
+                Element(owner, "DisplayName", ownerDisplayName);
+            });
+            Elements(writer, "Buckets", list =>
+            {
+                foreach (var bucket in buckets)
+                {
+                    Elements(list, "Bucket", entry =>
+                    {
+                        Element(entry, "Name", bucket.Name);
+                        Element(entry, "CreationDate", bucket.CreationDate);
+                    });
+                }
+            });
+        });
+}
+
+public static partial class S3Xml
+{
+    /// <summary>GetBucketLocation's answer: empty, which S3 clients read as us-east-1.</summary>
+    public static byte[] LocationConstraint() => Document("LocationConstraint", Namespace, _ => { });
+}

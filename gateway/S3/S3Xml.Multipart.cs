@@ -1,0 +1,66 @@
+namespace GalleryOrleans.Gateway.S3;
+
+/// <summary>A stored part in ListPartsResult.</summary>
+public sealed record PartEntry(int PartNumber, DateTimeOffset LastModified, string ETag, long Size);
+
+/// <summary>
+/// One page of ListParts. <see cref="NextPartNumberMarker"/> is the last part number of this page when more parts
+/// follow, null on the last page.
+/// </summary>
+public sealed record ListPartsPage(
+    string Bucket,
+    string Key,
+    string UploadId,
+    int PartNumberMarker,
+    int MaxParts,
+    IReadOnlyList<PartEntry> Parts,
+    int? NextPartNumberMarker,
+    string StorageClass = "STANDARD");
+
+public static partial class S3Xml
+{
+    public static byte[] InitiateMultipartUpload(string bucket, string key, string uploadId) =>
+        Document("InitiateMultipartUploadResult", Namespace, writer =>
+        {
+            Element(writer, "Bucket", bucket);
+            Element(writer, "Key", key);
+            Element(writer, "UploadId", uploadId);
+        });
+
+    /// <param name="etag">The multipart ETag (<c>md5-of-part-md5s-partcount</c>), with or without quotes.</param>
+    public static byte[] CompleteMultipartUpload(string location, string bucket, string key, string etag) =>
+        Document("CompleteMultipartUploadResult", Namespace, writer =>
+        {
+            Element(writer, "Location", location);
+            Element(writer, "Bucket", bucket);
+            Element(writer, "Key", key);
+            Element(writer, "ETag", S3Format.QuoteETag(etag));
+        });
+
+    public static byte[] ListParts(ListPartsPage page) =>
+        Document("ListPartsResult", Namespace, writer =>
+        {
+            Element(writer, "Bucket", page.Bucket);
+            Element(writer, "Key", page.Key);
+            Element(writer, "UploadId", page.UploadId);
+            Element(writer, "StorageClass", page.StorageClass);
+            Element(writer, "PartNumberMarker", page.PartNumberMarker);
+            if (page.NextPartNumberMarker is { } next)
+            {
+                Element(writer, "NextPartNumberMarker", next);
+            }
+
+            Element(writer, "MaxParts", page.MaxParts);
+            Element(writer, "IsTruncated", page.NextPartNumberMarker is not null);
+            foreach (var part in page.Parts)
+            {
+                Elements(writer, "Part", entry =>
+                {
+                    Element(entry, "PartNumber", part.PartNumber);
+                    Element(entry, "LastModified", part.LastModified);
+                    Element(entry, "ETag", S3Format.QuoteETag(part.ETag));
+                    Element(entry, "Size", part.Size);
+                });
+            }
+        });
+}

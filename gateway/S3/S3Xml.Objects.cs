@@ -1,0 +1,37 @@
+namespace GalleryOrleans.Gateway.S3;
+
+/// <summary>A key that DeleteObjects could not delete.</summary>
+public sealed record DeleteFailure(string Key, string Code, string Message);
+
+public static partial class S3Xml
+{
+    public static byte[] CopyObject(DateTimeOffset lastModified, string etag) =>
+        Document("CopyObjectResult", Namespace, writer =>
+        {
+            Element(writer, "LastModified", lastModified);
+            Element(writer, "ETag", S3Format.QuoteETag(etag));
+        });
+
+    /// <summary>DeleteResult of DeleteObjects; in quiet mode only the failures are listed, as S3 does.</summary>
+    public static byte[] DeleteResult(IEnumerable<string> deletedKeys, IEnumerable<DeleteFailure> failures, bool quiet) =>
+        Document("DeleteResult", Namespace, writer =>
+        {
+            if (!quiet)
+            {
+                foreach (var key in deletedKeys)
+                {
+                    Elements(writer, "Deleted", deleted => Element(deleted, "Key", key));
+                }
+            }
+
+            foreach (var failure in failures)
+            {
+                Elements(writer, "Error", error =>
+                {
+                    Element(error, "Key", failure.Key);
+                    Element(error, "Code", failure.Code);
+                    Element(error, "Message", failure.Message);
+                });
+            }
+        });
+}
