@@ -1,0 +1,7 @@
+namespace GalleryOrleans.Gateway.Gallery.Sniffing;
+
+public enum MediaKind
+{
+    Image,
+    Video,
+}
