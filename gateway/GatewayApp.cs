@@ -1,6 +1,7 @@
 using System.Net;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Buckets;
+using GalleryOrleans.Gateway.Gallery;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Gateway.S3;
@@ -56,6 +57,8 @@ public static class GatewayApp
         app.MapUserEndpoints();
         app.MapAccessKeyEndpoints();
         app.MapBucketEndpoints();
+        app.MapAlbumEndpoints();
+        app.MapMediaEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMetrics();

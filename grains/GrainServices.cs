@@ -2,6 +2,8 @@ using GalleryOrleans.Abstractions.Auth;
 using GalleryOrleans.Grains.Auth;
 using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Email;
+using GalleryOrleans.Grains.Gallery;
+using GalleryOrleans.Grains.Imaging;
 using GalleryOrleans.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,9 @@ public static class GrainServices
         services.AddSingleton(storage);
         services.AddSingleton(provider => new StorageLayout(storage, provider.GetRequiredService<ILocalSiloDetails>().Name));
         services.AddHostedService<TempFileSweeper>();
+        services.AddSingleton(new ImageInspector(ImageLimits.Default));
+        services.AddSingleton<MediaProcessor>();
+        services.AddSingleton<GalleryCatalog>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Grains.Catalog;
 
 namespace GalleryOrleans.Grains.Storage;
 
@@ -28,7 +29,7 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
             return StorageResult<BucketInfo>.Fail(StorageFailure.InvalidBucketName);
         }
         Directory.CreateDirectory(layout.BucketDirectory(Name));
-        var created = new BucketInfo(Name, caller, Truncate(clock.GetUtcNow().UtcDateTime), 0, 0);
+        var created = new BucketInfo(Name, caller, CatalogTime.Now(clock), 0, 0);
         await catalog.InsertBucketAsync(created);
         bucket = created;
         return StorageResult<BucketInfo>.Ok(created);
@@ -82,7 +83,7 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
         }
         var location = await writer.Publish(Name);
         var info = new ObjectInfo(Name, key, sealedObject.Size, sealedObject.ETag, sealedObject.Sha256Hex,
-            properties.ContentType, properties.Metadata, Truncate(clock.GetUtcNow().UtcDateTime), location);
+            properties.ContentType, properties.Metadata, CatalogTime.Now(clock), location);
         ObjectInfo? replaced;
         try
         {
@@ -143,7 +144,4 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
         { Owner: var owner } when owner != caller => StorageFailure.AccessDenied,
         _ => StorageFailure.None,
     };
-
-    // PostgreSQL keeps microseconds; trimming here makes what we answer equal to what we read back.
-    private static DateTime Truncate(DateTime time) => new(time.Ticks - time.Ticks % 10, DateTimeKind.Utc);
 }

@@ -1,0 +1,22 @@
+namespace GalleryOrleans.Abstractions.Gallery;
+
+/// <summary>
+/// One photo or video, keyed by its id: its catalog row, original bytes and thumbnails. Every call
+/// names the calling user; a media that is not theirs answers NotFound, as if it did not exist.
+/// </summary>
+public interface IMediaGrain : IGrainWithGuidKey
+{
+    /// <summary>Records an uploaded file: inspects it, makes thumbnails and the perceptual hash.</summary>
+    Task<GalleryResult<MediaView>> Create(Guid owner, MediaUpload upload);
+
+    Task<GalleryResult<MediaView>> Get(Guid caller);
+
+    Task<GalleryResult<MediaView>> Update(Guid caller, string? name, bool? isFavorite);
+
+    Task<GalleryFailure> Delete(Guid caller);
+
+    Task<GalleryResult<MediaContent>> Original(Guid caller);
+
+    /// <summary>The stored thumbnail nearest to the requested size (images only).</summary>
+    Task<GalleryResult<MediaContent>> Thumbnail(Guid caller, int size);
+}

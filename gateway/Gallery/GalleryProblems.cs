@@ -1,0 +1,22 @@
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Gateway.Http;
+
+namespace GalleryOrleans.Gateway.Gallery;
+
+internal static class GalleryProblems
+{
+    public static IResult ToProblem(this GalleryFailure failure, string? detail = null) => failure switch
+    {
+        GalleryFailure.UnsupportedMedia or GalleryFailure.Unreadable => Results.Problem(
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media", detail: detail ?? "Not an image or video this gallery can read."),
+        GalleryFailure.TooLarge => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: detail),
+        GalleryFailure.Invalid => Problems.Validation("body", detail ?? "Invalid."),
+        _ => Problems.NotFound(),
+    };
+
+    public static IResult ToResult<T>(this GalleryResult<T> result, Func<T, IResult> onSuccess) =>
+        result.Succeeded ? onSuccess(result.Value!) : result.Failure.ToProblem(result.Detail);
+
+    /// <summary>Page size from ?limit=: 50 by default, at most 500.</summary>
+    public static int Limit(int? limit) => Math.Clamp(limit ?? 50, 1, 500);
+}

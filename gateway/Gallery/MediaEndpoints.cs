@@ -1,0 +1,56 @@
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Gateway.Auth;
+using GalleryOrleans.Gateway.Http;
+
+namespace GalleryOrleans.Gateway.Gallery;
+
+/// <summary>/api/media: the caller's library.</summary>
+internal static class MediaEndpoints
+{
+    public sealed record MediaPatchBody(string? Name, bool? IsFavorite);
+
+    public static void MapMediaEndpoints(this IEndpointRouteBuilder app)
+    {
+        var media = app.MapGroup("/api/media").WithTags("Media").RequireAuthorization();
+        media.MapMediaUpload();
+        media.MapGet("", ListAsync);
+        media.MapGet("/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
+            (await cluster.GetGrain<IMediaGrain>(id).Get(context.User.UserId())).ToResult(Results.Ok));
+        media.MapPatch("/{id:guid}", UpdateAsync).Accepts<MediaPatchBody>("application/json");
+        media.MapDelete("/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
+            await cluster.GetGrain<IMediaGrain>(id).Delete(context.User.UserId()) is var failure && failure == GalleryFailure.None
+                ? Results.NoContent()
+                : failure.ToProblem());
+        media.MapGet("/{id:guid}/content", async (Guid id, HttpContext context, IClusterClient cluster) =>
+            (await cluster.GetGrain<IMediaGrain>(id).Original(context.User.UserId())).ToResult(c => new MediaContentResponse(c, cluster)));
+        media.MapGet("/{id:guid}/thumbnail", async (Guid id, int? size, HttpContext context, IClusterClient cluster) =>
+            (await cluster.GetGrain<IMediaGrain>(id).Thumbnail(context.User.UserId(), size ?? 256)).ToResult(c => new MediaContentResponse(c, cluster)));
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? cursor, int? limit)
+    {
+        var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit));
+        return (await cluster.GetGrain<IGalleryQueryGrain>(0).ListMedia(context.User.UserId(), query)).ToResult(Results.Ok);
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await context.Request.ReadJsonAsync<MediaPatchBody>();
+        if (body is null)
+        {
+            return problem!;
+        }
+        var errors = new FieldErrors();
+        if (body.Name is not null)
+        {
+            errors.Required("name", body.Name);
+            errors.MaxLength("name", body.Name, 255);
+        }
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        return (await cluster.GetGrain<IMediaGrain>(id).Update(context.User.UserId(), body.Name?.Trim(), body.IsFavorite)).ToResult(Results.Ok);
+    }
+}

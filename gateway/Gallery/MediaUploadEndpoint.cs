@@ -1,0 +1,139 @@
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Gateway.Auth;
+using GalleryOrleans.Gateway.Http;
+using GalleryOrleans.Gateway.Storage;
+using GalleryOrleans.Gateway.Gallery.Sniffing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace GalleryOrleans.Gateway.Gallery;
+
+/// <summary>
+/// POST /api/media/upload (and POST /api/media): each multipart "file" part streams straight to a storage
+/// writer, sniffed from its first bytes. The request is all or nothing: if any file is refused, or the
+/// album is not the caller's, the media already made by this request are deleted again.
+/// </summary>
+internal static class MediaUploadEndpoint
+{
+    private const int SniffBytes = 64;
+    private const long MaxUploadBytes = 10L * 1024 * 1024 * 1024;
+
+    public static void MapMediaUpload(this RouteGroupBuilder media)
+    {
+        media.MapPost("/upload", UploadAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
+        media.MapPost("", UploadAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext context, IClusterClient cluster)
+    {
+        var boundary = MultipartBoundary(context.Request);
+        if (boundary is null)
+        {
+            return Problems.Validation("file", "Send multipart/form-data with one or more 'file' parts.");
+        }
+        var owner = context.User.UserId();
+        var created = new List<MediaView>();
+        Guid? albumId = null;
+        var reader = new MultipartReader(boundary, context.Request.Body);
+        try
+        {
+            while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+                if (disposition.IsFormDisposition() && disposition.Name.Value == "albumId")
+                {
+                    albumId = Guid.TryParse(await section.ReadAsStringAsync(context.RequestAborted), out var id) ? id : Guid.Empty;
+                    continue;
+                }
+                if (!disposition.IsFileDisposition())
+                {
+                    continue;
+                }
+                var stored = await StoreFileAsync(cluster, owner, section, disposition, context.RequestAborted);
+                if (!stored.Succeeded)
+                {
+                    return await UndoAsync(cluster, owner, created, stored.Failure.ToProblem(stored.Detail));
+                }
+                created.Add(stored.Value!);
+            }
+            if (created.Count == 0)
+            {
+                return Problems.Validation("file", "At least one 'file' part is required.");
+            }
+            if (albumId is { } album && !await AddToAlbumAsync(cluster, owner, album, created))
+            {
+                return await UndoAsync(cluster, owner, created, Problems.NotFound("No such album"));
+            }
+            var items = new List<MediaView>();
+            foreach (var media in created)
+            {
+                items.Add((await cluster.GetGrain<IMediaGrain>(media.Id).Get(owner)).Value!);
+            }
+            return Results.Created("/api/media", new { items });
+        }
+        catch
+        {
+            await UndoAsync(cluster, owner, created, Results.Empty);
+            throw;
+        }
+    }
+
+    private static async Task<GalleryResult<MediaView>> StoreFileAsync(
+        IClusterClient cluster, Guid owner, MultipartSection section, ContentDispositionHeaderValue disposition, CancellationToken cancellationToken)
+    {
+        var head = new byte[SniffBytes];
+        var headLength = await section.Body.ReadAtLeastAsync(head, SniffBytes, throwOnEndOfStream: false, cancellationToken);
+        if (MediaSniffer.Sniff(head.AsSpan(0, headLength)) is not { } sniffed)
+        {
+            return GalleryResult<MediaView>.Fail(GalleryFailure.UnsupportedMedia,
+                $"'{FileName(disposition)}' is not an image or video this gallery can read.");
+        }
+        var body = new PrefixedStream(head.AsMemory(0, headLength), section.Body);
+        var sealedObject = await ObjectStreaming.WriteAsync(cluster, body, null, null, cancellationToken);
+        var upload = new MediaUpload(sealedObject.Value!, FileName(disposition), sniffed.Kind == MediaKind.Image ? "image" : "video", sniffed.ContentType, null);
+        return await cluster.GetGrain<IMediaGrain>(Guid.NewGuid()).Create(owner, upload);
+    }
+
+    private static async Task<bool> AddToAlbumAsync(IClusterClient cluster, Guid owner, Guid albumId, List<MediaView> created)
+    {
+        var album = cluster.GetGrain<IAlbumGrain>(albumId);
+        foreach (var media in created)
+        {
+            if (await album.AddMedia(owner, media.Id) != GalleryFailure.None)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static async Task<IResult> UndoAsync(IClusterClient cluster, Guid owner, List<MediaView> created, IResult answer)
+    {
+        foreach (var media in created)
+        {
+            await cluster.GetGrain<IMediaGrain>(media.Id).Delete(owner);
+        }
+        return answer;
+    }
+
+    private static string FileName(ContentDispositionHeaderValue disposition)
+    {
+        var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+        name = Path.GetFileName(name ?? "").Trim();
+        return name.Length is > 0 and <= 255 ? name : "upload";
+    }
+
+    private static string? MultipartBoundary(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+        return string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200 ? null : boundary;
+    }
+}

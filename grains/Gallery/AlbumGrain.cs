@@ -1,0 +1,72 @@
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Grains.Catalog;
+
+namespace GalleryOrleans.Grains.Gallery;
+
+public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Grain, IAlbumGrain
+{
+    private Guid? owner;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        owner = (await catalog.FindAlbumAsync(Id))?.Owner;
+
+    public async Task<AlbumView> Create(Guid newOwner, string name, string type)
+    {
+        if (owner is not null)
+        {
+            throw new InvalidOperationException($"Album {Id} exists already.");
+        }
+        await catalog.InsertAlbumAsync(Id, newOwner, name, type, CatalogTime.Now(clock));
+        owner = newOwner;
+        return (await catalog.FindAlbumAsync(Id))!.Value.View;
+    }
+
+    public async Task<GalleryResult<AlbumView>> Get(Guid caller) =>
+        owner == caller && await catalog.FindAlbumAsync(Id) is { } album
+            ? GalleryResult<AlbumView>.Ok(album.View)
+            : GalleryResult<AlbumView>.Fail(GalleryFailure.NotFound);
+
+    public async Task<GalleryResult<AlbumView>> Update(Guid caller, string? name, string? type)
+    {
+        if (owner != caller || await catalog.FindAlbumAsync(Id) is not { } album)
+        {
+            return GalleryResult<AlbumView>.Fail(GalleryFailure.NotFound);
+        }
+        await catalog.UpdateAlbumAsync(Id, name ?? album.View.Name, type ?? album.View.Type, CatalogTime.Now(clock));
+        return await Get(caller);
+    }
+
+    public async Task<GalleryFailure> Delete(Guid caller)
+    {
+        if (owner != caller)
+        {
+            return GalleryFailure.NotFound;
+        }
+        await catalog.DeleteAlbumAsync(Id);
+        owner = null;
+        DeactivateOnIdle();
+        return GalleryFailure.None;
+    }
+
+    public async Task<GalleryFailure> AddMedia(Guid caller, Guid mediaId)
+    {
+        if (owner != caller)
+        {
+            return GalleryFailure.NotFound;
+        }
+        var media = await GrainFactory.GetGrain<IMediaGrain>(mediaId).Get(caller);
+        if (!media.Succeeded)
+        {
+            return GalleryFailure.NotFound;
+        }
+        await catalog.AddToAlbumAsync(Id, mediaId, media.Value!.CreatedAt, CatalogTime.Now(clock));
+        return GalleryFailure.None;
+    }
+
+    public async Task<GalleryFailure> RemoveMedia(Guid caller, Guid mediaId) =>
+        owner == caller && await catalog.RemoveFromAlbumAsync(Id, mediaId, CatalogTime.Now(clock))
+            ? GalleryFailure.None
+            : GalleryFailure.NotFound;
+}

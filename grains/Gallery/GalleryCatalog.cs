@@ -1,0 +1,240 @@
+using System.Text.Json;
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Grains.Catalog;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GalleryOrleans.Grains.Gallery;
+
+/// <summary>The SQL behind the media and album grains and the gallery listings.</summary>
+public sealed class GalleryCatalog(CatalogDatabase database)
+{
+    private const string MediaColumns =
+        "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at, " +
+        "ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id)";
+
+    private const string AlbumColumns = """
+        a.id, a.name, a.type, a.created_at, a.updated_at,
+        (SELECT count(*) FROM album_media am WHERE am.album_id = a.id)::int,
+        (SELECT am.media_id FROM album_media am WHERE am.album_id = a.id ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT 1)
+        """;
+
+    public async Task InsertMediaAsync(MediaRecord media)
+    {
+        await using var command = database.Command($"""
+            INSERT INTO media (id, owner_id, name, kind, content_type, size_bytes, width, height, taken_at, is_favorite, sha256, perceptual_hash, details, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            """);
+        command.Parameters.AddWithValue(media.Id);
+        command.Parameters.AddWithValue(media.OwnerId);
+        command.Parameters.AddWithValue(media.Name);
+        command.Parameters.AddWithValue(media.Kind);
+        command.Parameters.AddWithValue(media.ContentType);
+        command.Parameters.AddWithValue(media.SizeBytes);
+        command.Parameters.Add(Nullable(media.Width, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(media.Height, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(media.TakenAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.AddWithValue(media.IsFavorite);
+        command.Parameters.AddWithValue(media.Sha256);
+        command.Parameters.Add(Nullable(media.PerceptualHash, NpgsqlDbType.Bytea));
+        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(media.Details));
+        command.Parameters.AddWithValue(media.CreatedAt);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<MediaRecord?> FindMediaAsync(Guid id)
+    {
+        await using var command = database.Command($"SELECT {MediaColumns} FROM media m WHERE m.id = $1");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? ReadMedia(reader) : null;
+    }
+
+    public async Task UpdateMediaAsync(Guid id, string name, bool isFavorite)
+    {
+        await using var command = database.Command("UPDATE media SET name = $2, is_favorite = $3 WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(name);
+        command.Parameters.AddWithValue(isFavorite);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Deletes the row; album membership and share links of the media go with it (cascade).</summary>
+    public async Task DeleteMediaAsync(Guid id)
+    {
+        await using var command = database.Command("DELETE FROM media WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<Guid>> AlbumsOfAsync(Guid mediaId)
+    {
+        await using var command = database.Command("SELECT album_id FROM album_media WHERE media_id = $1 ORDER BY album_id");
+        command.Parameters.AddWithValue(mediaId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var albums = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            albums.Add(reader.GetGuid(0));
+        }
+        return albums;
+    }
+
+    public async Task<(Guid Owner, AlbumView View)?> FindAlbumAsync(Guid id)
+    {
+        await using var command = database.Command($"SELECT a.owner_id, {AlbumColumns} FROM album a WHERE a.id = $1");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetGuid(0), ReadAlbum(reader, 1)) : null;
+    }
+
+    public async Task InsertAlbumAsync(Guid id, Guid owner, string name, string type, DateTime now)
+    {
+        await using var command = database.Command("INSERT INTO album (id, owner_id, name, type, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue(name);
+        command.Parameters.AddWithValue(type);
+        command.Parameters.AddWithValue(now);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task UpdateAlbumAsync(Guid id, string name, string type, DateTime now)
+    {
+        await using var command = database.Command("UPDATE album SET name = $2, type = $3, updated_at = $4 WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(name);
+        command.Parameters.AddWithValue(type);
+        command.Parameters.AddWithValue(now);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DeleteAlbumAsync(Guid id)
+    {
+        await using var command = database.Command("DELETE FROM album WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task AddToAlbumAsync(Guid albumId, Guid mediaId, DateTime mediaCreatedAt, DateTime now)
+    {
+        await using var command = database.Command("""
+            WITH added AS (
+                INSERT INTO album_media (album_id, media_id, media_created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1)
+            UPDATE album SET updated_at = $4 WHERE id = $1 AND EXISTS (SELECT 1 FROM added)
+            """);
+        command.Parameters.AddWithValue(albumId);
+        command.Parameters.AddWithValue(mediaId);
+        command.Parameters.AddWithValue(mediaCreatedAt);
+        command.Parameters.AddWithValue(now);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<bool> RemoveFromAlbumAsync(Guid albumId, Guid mediaId, DateTime now)
+    {
+        await using var command = database.Command("""
+            WITH removed AS (DELETE FROM album_media WHERE album_id = $1 AND media_id = $2 RETURNING 1)
+            UPDATE album SET updated_at = $3 WHERE id = $1 AND EXISTS (SELECT 1 FROM removed) RETURNING 1
+            """);
+        command.Parameters.AddWithValue(albumId);
+        command.Parameters.AddWithValue(mediaId);
+        command.Parameters.AddWithValue(now);
+        return await command.ExecuteScalarAsync() is not null;
+    }
+
+    public async Task<Page<AlbumView>> ListAlbumsAsync(Guid owner, GalleryCursor? after, int limit)
+    {
+        await using var command = database.Command($"""
+            SELECT {AlbumColumns} FROM album a
+            WHERE a.owner_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) < ($2, $3))
+            ORDER BY a.created_at DESC, a.id DESC LIMIT $4
+            """);
+        command.Parameters.AddWithValue(owner);
+        AddCursor(command, after);
+        command.Parameters.AddWithValue(limit + 1);
+        await using var reader = await command.ExecuteReaderAsync();
+        var albums = new List<AlbumView>();
+        while (await reader.ReadAsync())
+        {
+            albums.Add(ReadAlbum(reader, 0));
+        }
+        return ToPage(albums, limit, a => new GalleryCursor(a.CreatedAt, a.Id));
+    }
+
+    /// <summary>A page of media records, newest first: the owner's library, favourites, or one album's members.</summary>
+    public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(Guid owner, Guid? albumId, bool favoritesOnly, GalleryCursor? after, int limit)
+    {
+        var sql = albumId is null
+            ? $"""
+                SELECT {MediaColumns} FROM media m
+                WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR (m.created_at, m.id) < ($2, $3)) {(favoritesOnly ? "AND m.is_favorite" : "")}
+                ORDER BY m.created_at DESC, m.id DESC LIMIT $4
+                """
+            : $"""
+                SELECT {MediaColumns} FROM album_media am JOIN media m ON m.id = am.media_id
+                WHERE am.album_id = $5 AND m.owner_id = $1 AND ($2::timestamptz IS NULL OR (am.media_created_at, am.media_id) < ($2, $3))
+                    {(favoritesOnly ? "AND m.is_favorite" : "")}
+                ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT $4
+                """;
+        await using var command = database.Command(sql);
+        command.Parameters.AddWithValue(owner);
+        AddCursor(command, after);
+        command.Parameters.AddWithValue(limit + 1);
+        if (albumId is { } album)
+        {
+            command.Parameters.AddWithValue(album);
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        var media = new List<MediaRecord>();
+        while (await reader.ReadAsync())
+        {
+            media.Add(ReadMedia(reader));
+        }
+        var page = ToPage(media, limit, m => new GalleryCursor(m.CreatedAt, m.Id));
+        return (page.Items.ToList(), page.NextCursor);
+    }
+
+    private static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, GalleryCursor> cursorOf)
+    {
+        if (rows.Count <= limit)
+        {
+            return new Page<T>(rows, null);
+        }
+        rows.RemoveAt(rows.Count - 1);
+        return new Page<T>(rows, cursorOf(rows[^1]).Encode());
+    }
+
+    private static void AddCursor(NpgsqlCommand command, GalleryCursor? after)
+    {
+        command.Parameters.Add(Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Nullable(after?.Id, NpgsqlDbType.Uuid));
+    }
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+
+    private static MediaRecord ReadMedia(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.GetGuid(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetInt64(5),
+        reader.IsDBNull(6) ? null : reader.GetInt32(6),
+        reader.IsDBNull(7) ? null : reader.GetInt32(7),
+        reader.IsDBNull(8) ? null : reader.GetDateTime(8),
+        reader.GetBoolean(9),
+        reader.GetString(10),
+        reader.IsDBNull(11) ? null : (byte[])reader[11],
+        JsonSerializer.Deserialize<MediaDetails>(reader.GetString(12))!,
+        reader.GetDateTime(13),
+        reader.GetFieldValue<Guid[]>(14));
+
+    private static AlbumView ReadAlbum(NpgsqlDataReader reader, int first) => new(
+        reader.GetGuid(first),
+        reader.GetString(first + 1),
+        reader.GetString(first + 2),
+        reader.GetInt32(first + 5),
+        reader.IsDBNull(first + 6) ? null : reader.GetGuid(first + 6),
+        reader.GetDateTime(first + 3),
+        reader.GetDateTime(first + 4));
+}

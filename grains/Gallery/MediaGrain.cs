@@ -1,0 +1,83 @@
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Grains.Catalog;
+
+namespace GalleryOrleans.Grains.Gallery;
+
+public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor, TimeProvider clock) : Grain, IMediaGrain
+{
+    private MediaRecord? media;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => media = await catalog.FindMediaAsync(Id);
+
+    public async Task<GalleryResult<MediaView>> Create(Guid owner, MediaUpload upload)
+    {
+        if (media is not null)
+        {
+            throw new InvalidOperationException($"Media {Id} exists already.");
+        }
+        var processed = await processor.ProcessAsync(Id, owner, upload, CatalogTime.Now(clock));
+        if (!processed.Succeeded)
+        {
+            return GalleryResult<MediaView>.Fail(processed.Failure, processed.Detail);
+        }
+        await catalog.InsertMediaAsync(processed.Value!);
+        media = processed.Value;
+        if (upload.AlbumId is { } albumId)
+        {
+            await GrainFactory.GetGrain<IAlbumGrain>(albumId).AddMedia(owner, Id);
+        }
+        return GalleryResult<MediaView>.Ok(await ViewAsync(media!));
+    }
+
+    public async Task<GalleryResult<MediaView>> Get(Guid caller) =>
+        Mine(caller) is { } mine ? GalleryResult<MediaView>.Ok(await ViewAsync(mine)) : GalleryResult<MediaView>.Fail(GalleryFailure.NotFound);
+
+    public async Task<GalleryResult<MediaView>> Update(Guid caller, string? name, bool? isFavorite)
+    {
+        if (Mine(caller) is not { } mine)
+        {
+            return GalleryResult<MediaView>.Fail(GalleryFailure.NotFound);
+        }
+        media = mine with { Name = name ?? mine.Name, IsFavorite = isFavorite ?? mine.IsFavorite };
+        await catalog.UpdateMediaAsync(Id, media.Name, media.IsFavorite);
+        return GalleryResult<MediaView>.Ok(await ViewAsync(media));
+    }
+
+    public async Task<GalleryFailure> Delete(Guid caller)
+    {
+        if (Mine(caller) is not { } mine)
+        {
+            return GalleryFailure.NotFound;
+        }
+        await catalog.DeleteMediaAsync(Id);
+        media = null;
+        await processor.DeleteFilesAsync(mine.OwnerId, mine.Details);
+        DeactivateOnIdle();
+        return GalleryFailure.None;
+    }
+
+    public Task<GalleryResult<MediaContent>> Original(Guid caller) => Task.FromResult(Mine(caller) is { } mine
+        ? GalleryResult<MediaContent>.Ok(Content(mine.Details.Original, mine.ContentType, mine.Name))
+        : GalleryResult<MediaContent>.Fail(GalleryFailure.NotFound));
+
+    public Task<GalleryResult<MediaContent>> Thumbnail(Guid caller, int size)
+    {
+        if (Mine(caller) is not { Details.Thumbnails.Count: > 0 } mine)
+        {
+            return Task.FromResult(GalleryResult<MediaContent>.Fail(GalleryFailure.NotFound));
+        }
+        var nearest = mine.Details.Thumbnails.OrderBy(t => Math.Abs(t.Key - size)).ThenByDescending(t => t.Key).First();
+        var name = $"{Path.GetFileNameWithoutExtension(mine.Name)}-{nearest.Key}.webp";
+        return Task.FromResult(GalleryResult<MediaContent>.Ok(Content(nearest.Value, "image/webp", name)));
+    }
+
+    private MediaRecord? Mine(Guid caller) => media is { } found && found.OwnerId == caller ? found : null;
+
+    // Membership changes in album grains, so it is read fresh rather than cached with the row.
+    private async Task<MediaView> ViewAsync(MediaRecord record) => record.ToView(await catalog.AlbumsOfAsync(record.Id));
+
+    private static MediaContent Content(StoredFile file, string contentType, string name) =>
+        new(file.ObjectLocation, file.Size, contentType, file.ETag, name);
+}

@@ -1,0 +1,40 @@
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Abstractions.Storage;
+
+namespace GalleryOrleans.Grains.Gallery;
+
+/// <summary>A media's catalog row: what the API shows, plus where its bytes and thumbnails are.</summary>
+public sealed record MediaRecord(
+    Guid Id,
+    Guid OwnerId,
+    string Name,
+    string Kind,
+    string ContentType,
+    long SizeBytes,
+    int? Width,
+    int? Height,
+    DateTime? TakenAt,
+    bool IsFavorite,
+    string Sha256,
+    byte[]? PerceptualHash,
+    MediaDetails Details,
+    DateTime CreatedAt,
+    IReadOnlyList<Guid> AlbumIds)
+{
+    public MediaView ToView(IReadOnlyList<Guid> albumIds) => new(
+        Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt);
+}
+
+/// <summary>The part of a media row the API does not show: object locations, ETags and camera data.</summary>
+public sealed record MediaDetails(
+    StoredFile Original,
+    IReadOnlyDictionary<int, StoredFile> Thumbnails,
+    string? CameraMake = null,
+    string? CameraModel = null,
+    double? Latitude = null,
+    double? Longitude = null);
+
+public sealed record StoredFile(string Key, string Location, long Size, string ETag)
+{
+    public ObjectLocation ObjectLocation => new(Location);
+}
