@@ -59,6 +59,8 @@ public static class GatewayApp
         app.MapBucketEndpoints();
         app.MapAlbumEndpoints();
         app.MapMediaEndpoints();
+        app.MapShareEndpoints();
+        app.MapPublicShareEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMetrics();

@@ -48,6 +48,9 @@ public static class GrainServices
         services.AddSingleton(new ImageInspector(ImageLimits.Default));
         services.AddSingleton<MediaProcessor>();
         services.AddSingleton<GalleryCatalog>();
+        services.AddSingleton<ShareCatalog>();
+        services.AddSingleton<ShareViews>();
+        services.AddSingleton<ShareSessions>();
         return services;
     }
 }

@@ -7,4 +7,6 @@ public interface IGalleryQueryGrain : IGrainWithIntegerKey
 
     /// <summary>NotFound when the query names an album that is not the owner's.</summary>
     Task<GalleryResult<Page<MediaView>>> ListMedia(Guid owner, MediaQuery query);
+
+    Task<Page<ShareView>> ListShares(Guid owner, Guid? albumId, Guid? mediaId, string? cursor, int limit);
 }

@@ -28,5 +28,7 @@ public sealed class AccountEmails(EmailOptions options, PublicUrls urls)
 
 public sealed class PublicUrls(string baseUrl)
 {
-    public string Link(string page, string token) => $"{baseUrl.TrimEnd('/')}/{page}?token={Uri.EscapeDataString(token)}";
+    public string Link(string page, string token) => $"{Path(page)}?token={Uri.EscapeDataString(token)}";
+
+    public string Path(string path) => $"{baseUrl.TrimEnd('/')}/{path}";
 }

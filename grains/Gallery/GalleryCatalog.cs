@@ -31,12 +31,12 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         command.Parameters.AddWithValue(media.Kind);
         command.Parameters.AddWithValue(media.ContentType);
         command.Parameters.AddWithValue(media.SizeBytes);
-        command.Parameters.Add(Nullable(media.Width, NpgsqlDbType.Integer));
-        command.Parameters.Add(Nullable(media.Height, NpgsqlDbType.Integer));
-        command.Parameters.Add(Nullable(media.TakenAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(CatalogDatabase.Nullable(media.Width, NpgsqlDbType.Integer));
+        command.Parameters.Add(CatalogDatabase.Nullable(media.Height, NpgsqlDbType.Integer));
+        command.Parameters.Add(CatalogDatabase.Nullable(media.TakenAt, NpgsqlDbType.TimestampTz));
         command.Parameters.AddWithValue(media.IsFavorite);
         command.Parameters.AddWithValue(media.Sha256);
-        command.Parameters.Add(Nullable(media.PerceptualHash, NpgsqlDbType.Bytea));
+        command.Parameters.Add(CatalogDatabase.Nullable(media.PerceptualHash, NpgsqlDbType.Bytea));
         command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(media.Details));
         command.Parameters.AddWithValue(media.CreatedAt);
         await command.ExecuteNonQueryAsync();
@@ -206,11 +206,9 @@ public sealed class GalleryCatalog(CatalogDatabase database)
 
     private static void AddCursor(NpgsqlCommand command, GalleryCursor? after)
     {
-        command.Parameters.Add(Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(Nullable(after?.Id, NpgsqlDbType.Uuid));
+        command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(CatalogDatabase.Nullable(after?.Id, NpgsqlDbType.Uuid));
     }
-
-    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 
     private static MediaRecord ReadMedia(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),

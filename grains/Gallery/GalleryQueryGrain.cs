@@ -4,8 +4,16 @@ using Orleans.Concurrency;
 namespace GalleryOrleans.Grains.Gallery;
 
 [StatelessWorker]
-public sealed class GalleryQueryGrain(GalleryCatalog catalog) : Grain, IGalleryQueryGrain
+public sealed class GalleryQueryGrain(GalleryCatalog catalog, ShareCatalog shares, ShareViews views, TimeProvider clock) : Grain, IGalleryQueryGrain
 {
+    public async Task<Page<ShareView>> ListShares(Guid owner, Guid? albumId, Guid? mediaId, string? cursor, int limit)
+    {
+        var rows = await shares.ListAsync(owner, albumId, mediaId, GalleryCursor.Decode(cursor), limit + 1);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var page = rows.Take(limit).Select(row => views.View(row, now)).ToList();
+        return new Page<ShareView>(page, rows.Count > limit ? new GalleryCursor(page[^1].CreatedAt, Guid.Empty).Encode() : null);
+    }
+
     public Task<Page<AlbumView>> ListAlbums(Guid owner, string? cursor, int limit) =>
         catalog.ListAlbumsAsync(owner, GalleryCursor.Decode(cursor), limit);
 

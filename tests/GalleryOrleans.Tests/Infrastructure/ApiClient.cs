@@ -31,6 +31,9 @@ public sealed partial class ApiClient(GalleryCluster cluster)
     public Task<HttpResponseMessage> PostJsonTextAsync(string path, string json) =>
         SendAsync(HttpMethod.Post, path, new StringContent(json, Encoding.UTF8, "application/json"));
 
+    public Task<HttpResponseMessage> PatchRawAsync(string path, string json, string token) =>
+        SendAsync(HttpMethod.Patch, path, new StringContent(json, Encoding.UTF8, "application/json"), token);
+
     /// <summary>Registers a fresh user and signs in; returns its ids and tokens.</summary>
     public async Task<SignedInUser> NewUserAsync(string? password = null)
     {

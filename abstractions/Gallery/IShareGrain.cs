@@ -1,0 +1,82 @@
+namespace GalleryOrleans.Abstractions.Gallery;
+
+[GenerateSerializer, Immutable]
+public sealed record ShareView(
+    [property: Id(0)] string Token,
+    [property: Id(1)] string Url,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] Guid? AlbumId,
+    [property: Id(4)] Guid? MediaId,
+    [property: Id(5)] DateTime? ExpiresAt,
+    [property: Id(6)] bool HasCode,
+    [property: Id(7)] string? RecipientName,
+    [property: Id(8)] string Status,
+    [property: Id(9)] long ViewCount,
+    [property: Id(10)] DateTime CreatedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record NewShare(
+    [property: Id(0)] Guid? AlbumId,
+    [property: Id(1)] Guid? MediaId,
+    [property: Id(2)] DateTime? ExpiresAt,
+    [property: Id(3)] string? AccessCode,
+    [property: Id(4)] string? RecipientName);
+
+/// <summary>PATCH of a share: a null field stays; <see cref="RemoveCode"/> drops the access code.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShareChange(
+    [property: Id(0)] DateTime? ExpiresAt,
+    [property: Id(1)] bool ClearExpiry,
+    [property: Id(2)] string? AccessCode,
+    [property: Id(3)] bool RemoveCode);
+
+public enum ShareAccess
+{
+    Granted,
+    NotFound,
+    Expired,
+    CodeRequired,
+    WrongCode,
+    LockedOut,
+}
+
+/// <summary>What a link holder sees: the share, the album if any, and a page of its current media.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SharedContent(
+    [property: Id(0)] ShareAccess Access,
+    [property: Id(1)] string? Kind,
+    [property: Id(2)] DateTime? ExpiresAt,
+    [property: Id(3)] bool HasCode,
+    [property: Id(4)] AlbumView? Album,
+    [property: Id(5)] Page<MediaView>? Items);
+
+[GenerateSerializer, Immutable]
+public sealed record ShareSession(
+    [property: Id(0)] ShareAccess Access,
+    [property: Id(1)] string? Session,
+    [property: Id(2)] DateTime? ExpiresAt,
+    [property: Id(3)] TimeSpan? RetryAfter);
+
+[GenerateSerializer, Immutable]
+public sealed record SharedMediaContent([property: Id(0)] ShareAccess Access, [property: Id(1)] MediaContent? Content);
+
+/// <summary>
+/// One share link, keyed by the SHA-256 (hex) of its token, so the token itself is never a grain key.
+/// The owner manages it; link holders open it (with a share session when a code is set) and can read
+/// only the album's current media or the one media, never change anything.
+/// </summary>
+public interface IShareGrain : IGrainWithStringKey
+{
+    Task<GalleryResult<ShareView>> Create(Guid owner, string token, NewShare share);
+
+    Task<GalleryResult<ShareView>> Update(Guid owner, ShareChange change);
+
+    Task<GalleryFailure> Revoke(Guid owner);
+
+    Task<SharedContent> Open(string? session, string? cursor, int limit);
+
+    Task<ShareSession> Unlock(string code, string client);
+
+    /// <summary>The original, or the thumbnail nearest <paramref name="thumbnailSize"/>, of a media the link shows.</summary>
+    Task<SharedMediaContent> Content(string? session, Guid mediaId, int? thumbnailSize);
+}

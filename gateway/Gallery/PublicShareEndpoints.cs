@@ -1,0 +1,110 @@
+using System.Globalization;
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Gateway.Http;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace GalleryOrleans.Gateway.Gallery;
+
+/// <summary>/s/{token}: what a link holder can see, with an access code when the owner set one.</summary>
+internal static class PublicShareEndpoints
+{
+    public const string SessionHeader = "X-Share-Session";
+    public const string SessionCookie = "share_session";
+
+    public sealed record UnlockBody(string? Code);
+
+    public static void MapPublicShareEndpoints(this IEndpointRouteBuilder app)
+    {
+        var shares = app.MapGroup("/s/{token}").WithTags("Sharing");
+        shares.MapGet("", OpenAsync);
+        shares.MapPost("/unlock", UnlockAsync).Accepts<UnlockBody>("application/json");
+        shares.MapGet("/media/{mediaId:guid}/content", (string token, Guid mediaId, HttpContext context, IClusterClient cluster) =>
+            ContentAsync(token, mediaId, null, context, cluster));
+        shares.MapGet("/media/{mediaId:guid}/thumbnail", (string token, Guid mediaId, int? size, HttpContext context, IClusterClient cluster) =>
+            ContentAsync(token, mediaId, size ?? 256, context, cluster));
+    }
+
+    private static async Task<IResult> OpenAsync(string token, HttpContext context, IClusterClient cluster, string? cursor, int? limit)
+    {
+        if (!ShareTokens.IsWellFormed(token))
+        {
+            return Problems.NotFound();
+        }
+        var shared = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Open(Session(context), cursor, GalleryProblems.Limit(limit));
+        if (shared.Access != ShareAccess.Granted)
+        {
+            return Refusal(shared.Access);
+        }
+        return Results.Ok(new
+        {
+            share = new { kind = shared.Kind, expiresAt = shared.ExpiresAt, hasCode = shared.HasCode },
+            album = shared.Album,
+            items = shared.Items!.Items,
+            nextCursor = shared.Items.NextCursor,
+        });
+    }
+
+    private static async Task<IResult> UnlockAsync(string token, HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await context.Request.ReadJsonAsync<UnlockBody>();
+        if (body is null)
+        {
+            return problem!;
+        }
+        if (string.IsNullOrEmpty(body.Code) || body.Code.Length > 64)
+        {
+            return Problems.Validation("code", "Required, at most 64 characters.");
+        }
+        if (!ShareTokens.IsWellFormed(token))
+        {
+            return Problems.NotFound();
+        }
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var session = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Unlock(body.Code, client);
+        switch (session.Access)
+        {
+            case ShareAccess.Granted when session.Session is { } issued:
+                context.Response.Cookies.Append(SessionCookie, issued, new CookieOptions
+                {
+                    HttpOnly = true,
+                    Secure = context.Request.IsHttps,
+                    SameSite = SameSiteMode.Strict,
+                    Path = $"/s/{token}",
+                    Expires = session.ExpiresAt,
+                });
+                return Results.Ok(new { shareSession = issued, expiresAt = session.ExpiresAt });
+            case ShareAccess.Granted:
+                return Problems.Validation("code", "This link has no access code.");
+            case ShareAccess.WrongCode:
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Wrong access code");
+            case ShareAccess.LockedOut:
+                var seconds = Math.Max(1, (int)Math.Ceiling(session.RetryAfter!.Value.TotalSeconds));
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong codes",
+                    detail: $"Try again in {seconds} seconds.");
+            default:
+                return Refusal(session.Access);
+        }
+    }
+
+    private static async Task<IResult> ContentAsync(string token, Guid mediaId, int? thumbnailSize, HttpContext context, IClusterClient cluster)
+    {
+        if (!ShareTokens.IsWellFormed(token))
+        {
+            return Problems.NotFound();
+        }
+        var content = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Content(Session(context), mediaId, thumbnailSize);
+        return content.Access == ShareAccess.Granted ? new MediaContentResponse(content.Content!, cluster) : Refusal(content.Access);
+    }
+
+    private static string? Session(HttpContext context) =>
+        context.Request.Headers[SessionHeader].FirstOrDefault() ?? context.Request.Cookies[SessionCookie];
+
+    private static IResult Refusal(ShareAccess access) => access switch
+    {
+        ShareAccess.Expired => Results.Problem(statusCode: StatusCodes.Status410Gone, title: "This link has expired"),
+        ShareAccess.CodeRequired => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Access code required",
+            extensions: new Dictionary<string, object?> { ["codeRequired"] = true }),
+        _ => Problems.NotFound(),
+    };
+}

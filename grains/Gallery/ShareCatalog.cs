@@ -1,0 +1,93 @@
+using GalleryOrleans.Grains.Catalog;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GalleryOrleans.Grains.Gallery;
+
+/// <summary>The SQL behind share link grains and the owner's share listing.</summary>
+public sealed class ShareCatalog(CatalogDatabase database)
+{
+    private const string Columns =
+        "token_hash, owner_id, token_encrypted, album_id, media_id, expires_at, code_hash, recipient_name, revoked, view_count, created_at";
+
+    public async Task<ShareRecord?> FindAsync(byte[] tokenHash)
+    {
+        await using var command = database.Command($"SELECT {Columns} FROM share_link WHERE token_hash = $1");
+        command.Parameters.AddWithValue(tokenHash);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Read(reader) : null;
+    }
+
+    public async Task InsertAsync(ShareRecord share)
+    {
+        await using var command = database.Command($"INSERT INTO share_link ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+        command.Parameters.AddWithValue(share.TokenHash);
+        command.Parameters.AddWithValue(share.OwnerId);
+        command.Parameters.AddWithValue(share.TokenEncrypted);
+        command.Parameters.Add(CatalogDatabase.Nullable(share.AlbumId, NpgsqlDbType.Uuid));
+        command.Parameters.Add(CatalogDatabase.Nullable(share.MediaId, NpgsqlDbType.Uuid));
+        command.Parameters.Add(CatalogDatabase.Nullable(share.ExpiresAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(CatalogDatabase.Nullable(share.CodeHash, NpgsqlDbType.Text));
+        command.Parameters.Add(CatalogDatabase.Nullable(share.RecipientName, NpgsqlDbType.Text));
+        command.Parameters.AddWithValue(share.Revoked);
+        command.Parameters.AddWithValue(share.ViewCount);
+        command.Parameters.AddWithValue(share.CreatedAt);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task UpdateAsync(ShareRecord share)
+    {
+        await using var command = database.Command(
+            "UPDATE share_link SET expires_at = $2, code_hash = $3, revoked = $4, view_count = $5 WHERE token_hash = $1");
+        command.Parameters.AddWithValue(share.TokenHash);
+        command.Parameters.Add(CatalogDatabase.Nullable(share.ExpiresAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(CatalogDatabase.Nullable(share.CodeHash, NpgsqlDbType.Text));
+        command.Parameters.AddWithValue(share.Revoked);
+        command.Parameters.AddWithValue(share.ViewCount);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<bool> AlbumHoldsAsync(Guid albumId, Guid mediaId)
+    {
+        await using var command = database.Command("SELECT 1 FROM album_media WHERE album_id = $1 AND media_id = $2");
+        command.Parameters.AddWithValue(albumId);
+        command.Parameters.AddWithValue(mediaId);
+        return await command.ExecuteScalarAsync() is not null;
+    }
+
+    /// <summary>The owner's links, newest first; revoked ones are gone for good and not listed.</summary>
+    public async Task<List<ShareRecord>> ListAsync(Guid owner, Guid? albumId, Guid? mediaId, GalleryCursor? after, int limit)
+    {
+        await using var command = database.Command($"""
+            SELECT {Columns} FROM share_link
+            WHERE owner_id = $1 AND NOT revoked AND ($2::uuid IS NULL OR album_id = $2) AND ($3::uuid IS NULL OR media_id = $3)
+                AND ($4::timestamptz IS NULL OR created_at < $4)
+            ORDER BY created_at DESC LIMIT $5
+            """);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.Add(CatalogDatabase.Nullable(albumId, NpgsqlDbType.Uuid));
+        command.Parameters.Add(CatalogDatabase.Nullable(mediaId, NpgsqlDbType.Uuid));
+        command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.AddWithValue(limit);
+        await using var reader = await command.ExecuteReaderAsync();
+        var shares = new List<ShareRecord>();
+        while (await reader.ReadAsync())
+        {
+            shares.Add(Read(reader));
+        }
+        return shares;
+    }
+
+    private static ShareRecord Read(NpgsqlDataReader reader) => new(
+        (byte[])reader[0],
+        reader.GetGuid(1),
+        (byte[])reader[2],
+        reader.IsDBNull(3) ? null : reader.GetGuid(3),
+        reader.IsDBNull(4) ? null : reader.GetGuid(4),
+        reader.IsDBNull(5) ? null : reader.GetDateTime(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6),
+        reader.IsDBNull(7) ? null : reader.GetString(7),
+        reader.GetBoolean(8),
+        reader.GetInt64(9),
+        reader.GetDateTime(10));
+}

@@ -1,0 +1,150 @@
+using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Grains.Auth;
+using GalleryOrleans.Grains.Catalog;
+
+namespace GalleryOrleans.Grains.Gallery;
+
+public sealed class ShareGrain(
+    ShareCatalog catalog,
+    ShareViews views,
+    ShareSessions sessions,
+    PasswordHasher codes,
+    TimeProvider clock) : Grain, IShareGrain
+{
+    private const int MaxWrongCodes = 5;
+    private static readonly TimeSpan WrongCodeWindow = TimeSpan.FromMinutes(15);
+    private readonly Dictionary<string, List<DateTime>> wrongCodes = [];
+    private ShareRecord? share;
+
+    private byte[] TokenHash => Convert.FromHexString(this.GetPrimaryKeyString());
+    private DateTime Now => CatalogTime.Now(clock);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => share = await catalog.FindAsync(TokenHash);
+
+    public async Task<GalleryResult<ShareView>> Create(Guid owner, string token, NewShare request)
+    {
+        if (share is not null || !Convert.ToHexStringLower(ShareTokens.Hash(token)).Equals(this.GetPrimaryKeyString(), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A share grain is created once, by the holder of its token.");
+        }
+        var target = request.AlbumId is { } albumId
+            ? (await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(owner)).Succeeded
+            : (await GrainFactory.GetGrain<IMediaGrain>(request.MediaId!.Value).Get(owner)).Succeeded;
+        if (!target)
+        {
+            return GalleryResult<ShareView>.Fail(GalleryFailure.NotFound);
+        }
+        var created = new ShareRecord(TokenHash, owner, views.Protect(token), request.AlbumId, request.MediaId, request.ExpiresAt,
+            request.AccessCode is { } code ? await codes.HashAsync(code) : null, request.RecipientName, false, 0, Now);
+        await catalog.InsertAsync(created);
+        share = created;
+        return GalleryResult<ShareView>.Ok(views.View(created, Now));
+    }
+
+    public async Task<GalleryResult<ShareView>> Update(Guid owner, ShareChange change)
+    {
+        if (Owned(owner) is not { } mine)
+        {
+            return GalleryResult<ShareView>.Fail(GalleryFailure.NotFound);
+        }
+        var codeHash = change.RemoveCode ? null : change.AccessCode is { } code ? await codes.HashAsync(code) : mine.CodeHash;
+        share = mine with { ExpiresAt = change.ClearExpiry ? null : change.ExpiresAt ?? mine.ExpiresAt, CodeHash = codeHash };
+        await catalog.UpdateAsync(share);
+        return GalleryResult<ShareView>.Ok(views.View(share, Now));
+    }
+
+    public async Task<GalleryFailure> Revoke(Guid owner)
+    {
+        if (Owned(owner) is not { } mine)
+        {
+            return GalleryFailure.NotFound;
+        }
+        share = mine with { Revoked = true };
+        await catalog.UpdateAsync(share);
+        return GalleryFailure.None;
+    }
+
+    public async Task<SharedContent> Open(string? session, string? cursor, int limit)
+    {
+        var access = Access(session);
+        if (access != ShareAccess.Granted)
+        {
+            return new SharedContent(access, share?.Kind, share?.ExpiresAt, share?.CodeHash is not null, null, null);
+        }
+        var current = share!;
+        share = current with { ViewCount = current.ViewCount + 1 };
+        await catalog.UpdateAsync(share);
+        if (current.AlbumId is { } albumId)
+        {
+            var album = await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(current.OwnerId);
+            var items = await GrainFactory.GetGrain<IGalleryQueryGrain>(0).ListMedia(current.OwnerId, new MediaQuery(albumId, false, cursor, limit));
+            return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, album.Value, items.Value);
+        }
+        var media = await GrainFactory.GetGrain<IMediaGrain>(current.MediaId!.Value).Get(current.OwnerId);
+        return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, null,
+            new Page<MediaView>(media.Succeeded ? [media.Value!] : [], null));
+    }
+
+    public async Task<ShareSession> Unlock(string code, string client)
+    {
+        var access = Access(session: null);
+        if (access is ShareAccess.NotFound or ShareAccess.Expired)
+        {
+            return new ShareSession(access, null, null, null);
+        }
+        if (share!.CodeHash is not { } codeHash)
+        {
+            return new ShareSession(ShareAccess.Granted, null, null, null);
+        }
+        var failures = RecentFailures(client);
+        if (failures.Count >= MaxWrongCodes)
+        {
+            return new ShareSession(ShareAccess.LockedOut, null, null, failures[0] + WrongCodeWindow - Now);
+        }
+        if (!await codes.VerifyAsync(code, codeHash))
+        {
+            failures.Add(Now);
+            return new ShareSession(ShareAccess.WrongCode, null, null, null);
+        }
+        var (issued, expiresAt) = sessions.Issue(share.TokenHash, codeHash);
+        return new ShareSession(ShareAccess.Granted, issued, expiresAt, null);
+    }
+
+    public async Task<SharedMediaContent> Content(string? session, Guid mediaId, int? thumbnailSize)
+    {
+        var access = Access(session);
+        if (access != ShareAccess.Granted)
+        {
+            return new SharedMediaContent(access, null);
+        }
+        var current = share!;
+        var shown = current.AlbumId is { } albumId ? await catalog.AlbumHoldsAsync(albumId, mediaId) : current.MediaId == mediaId;
+        if (!shown)
+        {
+            return new SharedMediaContent(ShareAccess.NotFound, null);
+        }
+        var media = GrainFactory.GetGrain<IMediaGrain>(mediaId);
+        var content = thumbnailSize is { } size ? await media.Thumbnail(current.OwnerId, size) : await media.Original(current.OwnerId);
+        return new SharedMediaContent(content.Succeeded ? ShareAccess.Granted : ShareAccess.NotFound, content.Value);
+    }
+
+    private ShareAccess Access(string? session) => share switch
+    {
+        null or { Revoked: true } => ShareAccess.NotFound,
+        var s when s.IsExpired(Now) => ShareAccess.Expired,
+        { CodeHash: { } codeHash } s when !sessions.IsValid(session, s.TokenHash, codeHash) => ShareAccess.CodeRequired,
+        _ => ShareAccess.Granted,
+    };
+
+    private ShareRecord? Owned(Guid owner) => share is { Revoked: false } s && s.OwnerId == owner ? s : null;
+
+    private List<DateTime> RecentFailures(string client)
+    {
+        if (!wrongCodes.TryGetValue(client, out var failures))
+        {
+            wrongCodes[client] = failures = [];
+        }
+        failures.RemoveAll(at => at <= Now - WrongCodeWindow);
+        return failures;
+    }
+}

@@ -1,0 +1,20 @@
+namespace GalleryOrleans.Grains.Gallery;
+
+/// <summary>A share link's catalog row.</summary>
+public sealed record ShareRecord(
+    byte[] TokenHash,
+    Guid OwnerId,
+    byte[] TokenEncrypted,
+    Guid? AlbumId,
+    Guid? MediaId,
+    DateTime? ExpiresAt,
+    string? CodeHash,
+    string? RecipientName,
+    bool Revoked,
+    long ViewCount,
+    DateTime CreatedAt)
+{
+    public string Kind => AlbumId is null ? "media" : "album";
+
+    public bool IsExpired(DateTime now) => ExpiresAt is { } expiry && expiry <= now;
+}
