@@ -5,6 +5,7 @@ using GalleryOrleans.Gateway.Gallery;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.Similarity;
 using Npgsql;
 using Orleans.Dashboard;
 using Prometheus;
@@ -61,6 +62,7 @@ public static class GatewayApp
         app.MapMediaEndpoints();
         app.MapShareEndpoints();
         app.MapPublicShareEndpoints();
+        app.MapSimilarityEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMetrics();

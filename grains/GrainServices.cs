@@ -4,6 +4,7 @@ using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Email;
 using GalleryOrleans.Grains.Gallery;
 using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Grains.Similarity;
 using GalleryOrleans.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,7 @@ public static class GrainServices
         services.AddSingleton<ShareCatalog>();
         services.AddSingleton<ShareViews>();
         services.AddSingleton<ShareSessions>();
+        services.AddSingleton<SimilarityCatalog>();
         return services;
     }
 }
