@@ -3,6 +3,7 @@
 #   pg-instance.sh start DIR   initialises DIR/postgres on first use, starts it on a free loopback
 #                              port and prints its connection string on stdout
 #   pg-instance.sh stop DIR    stops it
+#   pg-instance.sh destroy DIR stops it and deletes DIR (throwaway instances of the tests)
 # PostgreSQL refuses to run as root, so as root the server runs as the 'postgres' user.
 # The password is generated on first use and kept in DIR/postgres/password (mode 600).
 set -euo pipefail
@@ -90,5 +91,6 @@ stop() {
 case "$command_name" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: pg-instance.sh start|stop DIR" >&2; exit 2 ;;
+  destroy) stop; rm -rf "$base_dir" ;;
+  *) echo "usage: pg-instance.sh start|stop|destroy DIR" >&2; exit 2 ;;
 esac

@@ -64,8 +64,7 @@ internal sealed class PostgresServer
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        RunInstanceScript("stop", instanceDirectory, new Dictionary<string, string>());
-        Directory.Delete(instanceDirectory, recursive: true);
+        RunInstanceScript("destroy", instanceDirectory, new Dictionary<string, string>());
     }
 
     private static string RunInstanceScript(string verb, string directory, Dictionary<string, string> environment)
