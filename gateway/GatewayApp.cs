@@ -4,6 +4,7 @@ using GalleryOrleans.Gateway.Buckets;
 using GalleryOrleans.Gateway.Gallery;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Operations;
+using GalleryOrleans.Gateway.Pages;
 using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Similarity;
 using Npgsql;
@@ -63,6 +64,7 @@ public static class GatewayApp
         app.MapShareEndpoints();
         app.MapPublicShareEndpoints();
         app.MapSimilarityEndpoints();
+        app.MapAccountPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMetrics();

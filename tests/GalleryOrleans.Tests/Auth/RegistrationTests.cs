@@ -144,3 +144,27 @@ public sealed class RegistrationTests(GalleryCluster cluster) : IClassFixture<Ga
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class EmailLinkPageTests(GalleryCluster cluster) : IClassFixture<GalleryCluster>
+{
+    private readonly ApiClient api = new(cluster);
+
+    [Theory]
+    [InlineData("verify-email", "/api/auth/verify-email")]
+    [InlineData("reset-password", "/api/auth/reset-password")]
+    public async Task The_pages_email_links_open_are_served_and_post_to_the_api(string page, string apiRoute)
+    {
+        var user = await api.NewUserAsync();
+        await api.SendAsync(HttpMethod.Post, "/api/auth/forgot-password", new { email = user.Email });
+        var token = api.TokenFromEmail(user.Email, page);
+
+        var response = await api.Http.GetAsync($"/{page}?token={Uri.EscapeDataString(token)}");
+        var html = await response.Content.ReadAsStringAsync();
+        var me = await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Get, "/api/users/me", token: user.AccessToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(apiRoute, html);
+        Assert.False(me.GetProperty("emailVerified").GetBoolean()); // opening the page alone changes nothing
+    }
+}
