@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace GalleryOrleans.Benchmarks;
+
+internal sealed record SessionCheckResults(int Concurrency, LatencySummary Bare, LatencySummary Authenticated);
+
+/// <summary>
+/// Closed-loop load on an authenticated route (JWT validation, the user grain's session check, then the
+/// profile read) against the bare liveness route, each for a bounded time and request count.
+/// </summary>
+internal sealed class SessionCheckBenchmark(HttpClient http, string accessToken, CpuMeter cpu)
+{
+    private const int Concurrency = 16;
+    private const int MaxRequests = 200_000;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
+
+    public async Task<SessionCheckResults> RunAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync("/healthz", null, WarmUp, cancellationToken);
+        await LoadAsync("/api/users/me", accessToken, WarmUp, cancellationToken);
+        var bare = await cpu.MeasureAsync("GET /healthz", () => LoadAsync("/healthz", null, Duration, cancellationToken));
+        Console.WriteLine($"  GET /healthz: {bare.RequestsPerSecond:F0} req/s");
+        var authenticated = await cpu.MeasureAsync("GET /api/users/me",
+            () => LoadAsync("/api/users/me", accessToken, Duration, cancellationToken));
+        Console.WriteLine($"  GET /api/users/me: {authenticated.RequestsPerSecond:F0} req/s");
+        return new SessionCheckResults(Concurrency, bare, authenticated);
+    }
+
+    private async Task<LatencySummary> LoadAsync(string path, string? bearer, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var remaining = MaxRequests;
+        var failures = 0;
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, Concurrency).Select(_ => Task.Run(async () =>
+        {
+            var latencies = new List<long>();
+            while (Stopwatch.GetElapsedTime(started) < duration && Interlocked.Decrement(ref remaining) >= 0)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (bearer is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+                }
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request, cancellationToken);
+                latencies.Add(Stopwatch.GetTimestamp() - sent);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+            return latencies;
+        }, cancellationToken)).ToArray();
+        var all = (await Task.WhenAll(workers)).SelectMany(latencies => latencies).ToArray();
+        return LatencySummary.From("GET " + path, all, failures, Stopwatch.GetElapsedTime(started));
+    }
+}
