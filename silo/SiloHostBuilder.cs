@@ -58,5 +58,10 @@ public static class SiloHostBuilder
             options.ConnectionString = database.Orleans;
         });
         orleans.AddDashboard();
+        // In a pod, silo name, address and ports come from the downward API (Orleans' Kubernetes hosting).
+        if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)
+        {
+            orleans.UseKubernetesHosting();
+        }
     }
 }
