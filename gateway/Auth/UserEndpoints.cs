@@ -33,10 +33,7 @@ internal static class UserEndpoints
         {
             errors.Username("username", body.Username);
         }
-        errors.MaxLength("firstName", body.FirstName, 100);
-        errors.MaxLength("lastName", body.LastName, 100);
-        errors.Phone("phoneNumber", body.PhoneNumber);
-        var birthDate = errors.Date("birthDate", body.BirthDate);
+        var birthDate = errors.ProfileFields(body.FirstName, body.LastName, body.PhoneNumber, body.BirthDate);
         if (errors.Any)
         {
             return errors.ToProblem();

@@ -87,6 +87,15 @@ internal sealed partial class FieldErrors
         }
     }
 
+    /// <summary>The optional profile fields shared by registration and profile updates; returns the parsed birth date.</summary>
+    public DateOnly? ProfileFields(string? firstName, string? lastName, string? phoneNumber, string? birthDate)
+    {
+        MaxLength("firstName", firstName, 100);
+        MaxLength("lastName", lastName, 100);
+        Phone("phoneNumber", phoneNumber);
+        return Date("birthDate", birthDate);
+    }
+
     public DateOnly? Date(string field, string? value)
     {
         if (value is null)
