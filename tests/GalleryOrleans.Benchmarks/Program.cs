@@ -1,6 +1,13 @@
 using GalleryOrleans.Benchmarks;
 
 var idleTime = TimeSpan.FromSeconds(3);
+string[] sections = ["all", "s3", "session", "gallery", "similarity"];
+var section = args.FirstOrDefault() ?? "all";
+if (args.Length > 1 || !sections.Contains(section))
+{
+    Console.Error.WriteLine($"Usage: GalleryOrleans.Benchmarks [{string.Join('|', sections)}]   (default all)");
+    return 2;
+}
 
 // The reference loops block a thread per fsync; without this the pool adds threads too slowly to reach 16 at once.
 ThreadPool.GetMinThreads(out var workerThreads, out var completionThreads);
@@ -13,7 +20,8 @@ try
 {
     Console.WriteLine($"Machine: {report.MachineAtStart}");
     Console.WriteLine("Starting PostgreSQL, one silo and the gateway from the Release builds ...");
-    await using var gallery = await GalleryEnvironment.StartAsync(RepositoryRoot.Find(), cancellationToken);
+    var repository = RepositoryRoot.Find();
+    await using var gallery = await GalleryEnvironment.StartAsync(repository, cancellationToken);
     Console.WriteLine($"Ready: HTTP {gallery.Http.BaseAddress}, S3 {gallery.S3Endpoint}, data in {gallery.DataDirectory}");
     using var account = await GalleryAccount.CreateAsync(gallery.Http, gallery.S3Endpoint, cancellationToken);
     const string bucket = "benchmarks";
@@ -22,12 +30,18 @@ try
     report.Cpu = cpu.Measurements;
     await cpu.MeasureIdleAsync("idle, after start", idleTime, cancellationToken);
 
-    await RunAsync("session check", async () =>
+    var photos = new TestPhotos(TestPhotos.SampleFolder(repository), Path.Combine(gallery.ScratchDirectory, "photos"));
+
+    await RunAsync("session", "session check", async () =>
         report.SessionCheck = await new SessionCheckBenchmark(gallery.Http, account.AccessToken, cpu).RunAsync(cancellationToken));
-    await RunAsync("large object", async () => report.LargeObjects = await new LargeObjectBenchmark(
+    await RunAsync("s3", "large object", async () => report.LargeObjects = await new LargeObjectBenchmark(
         account.S3, bucket, gallery.ScratchDirectory, new ProcessMemory(gallery.GatewayProcessId), cpu).RunAsync(cancellationToken));
-    await RunAsync("small objects", async () =>
+    await RunAsync("s3", "small objects", async () =>
         report.SmallObjects = await new SmallObjectsBenchmark(account.S3, bucket, gallery.ScratchDirectory, cpu).RunAsync(cancellationToken));
+    await RunAsync("gallery", "gallery upload", async () => report.GalleryUploads = await new GalleryUploadBenchmark(
+        gallery.Http, account.AccessToken, account.S3, photos, cpu).RunAsync(cancellationToken));
+    await RunAsync("similarity", "hashing", async () => report.Hashing = await new HashingBenchmark(photos, cpu).RunAsync());
+    await RunAsync("similarity", "grouping", async () => report.Grouping = await new GroupingBenchmark(cpu).RunAsync());
     await cpu.MeasureIdleAsync("idle, after the benchmarks", idleTime, cancellationToken);
 
     report.Print(Console.Out);
@@ -36,8 +50,12 @@ try
     return report.HasFailures ? 1 : 0;
 
     // A failing benchmark is reported with the system's logs; the others still run.
-    async Task RunAsync(string name, Func<Task> benchmark)
+    async Task RunAsync(string benchmarkSection, string name, Func<Task> benchmark)
     {
+        if (section != "all" && section != benchmarkSection)
+        {
+            return;
+        }
         Console.WriteLine();
         Console.WriteLine($"== {name} ==");
         try

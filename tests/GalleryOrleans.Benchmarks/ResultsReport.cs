@@ -3,13 +3,16 @@ using System.Globalization;
 namespace GalleryOrleans.Benchmarks;
 
 /// <summary>The results of a run, printed as compact tables at the end.</summary>
-internal sealed class ResultsReport
+internal sealed partial class ResultsReport
 {
     private readonly List<(string Benchmark, string Error)> failures = [];
 
     public SessionCheckResults? SessionCheck { get; set; }
     public LargeObjectResults? LargeObjects { get; set; }
     public SmallObjectResults? SmallObjects { get; set; }
+    public GalleryUploadResults? GalleryUploads { get; set; }
+    public HashingResults? Hashing { get; set; }
+    public GroupingResults? Grouping { get; set; }
     public IReadOnlyList<CpuUse> Cpu { get; set; } = [];
     public string MachineAtStart { get; set; } = "";
     public bool HasFailures => failures.Count > 0;
@@ -35,6 +38,7 @@ internal sealed class ResultsReport
         {
             PrintSessionCheck(output, session);
         }
+        PrintMedia(output);
         if (Cpu.Count > 0)
         {
             PrintCpu(output, Cpu);
