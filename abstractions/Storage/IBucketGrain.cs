@@ -1,8 +1,11 @@
+using Orleans.Concurrency;
+
 namespace GalleryOrleans.Abstractions.Storage;
 
 /// <summary>
 /// One bucket, keyed by its name: owner, settings, and the object index (kept in the catalog table,
 /// not in grain state). Every call names the calling user; anyone but the owner gets AccessDenied.
+/// Reads of the index change nothing in the grain, so they run side by side.
 /// </summary>
 public interface IBucketGrain : IGrainWithStringKey
 {
@@ -15,9 +18,11 @@ public interface IBucketGrain : IGrainWithStringKey
     /// <summary>Makes sealed bytes visible under a key, replacing (and deleting) what was there.</summary>
     Task<StorageResult<ObjectInfo>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties);
 
+    [ReadOnly]
     Task<StorageResult<ObjectInfo>> GetObject(Guid caller, string key);
 
     Task<StorageFailure> DeleteObject(Guid caller, string key);
 
+    [ReadOnly]
     Task<StorageResult<ObjectListing>> List(Guid caller, ListObjectsRequest request);
 }
