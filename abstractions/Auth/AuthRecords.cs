@@ -64,13 +64,3 @@ public enum AuthFailure
     TooManyKeys,
 }
 
-/// <summary>The result of an auth operation: a value, or the reason it was refused.</summary>
-[GenerateSerializer, Immutable]
-public sealed record AuthResult<T>([property: Id(0)] T? Value, [property: Id(1)] AuthFailure Failure)
-{
-    public bool Succeeded => Failure == AuthFailure.None;
-
-    public static AuthResult<T> Ok(T value) => new(value, AuthFailure.None);
-
-    public static AuthResult<T> Fail(AuthFailure failure) => new(default, failure);
-}

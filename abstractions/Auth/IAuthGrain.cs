@@ -6,11 +6,11 @@ namespace GalleryOrleans.Abstractions.Auth;
 /// </summary>
 public interface IAuthGrain : IGrainWithIntegerKey
 {
-    Task<AuthResult<UserView>> Register(Registration registration);
+    Task<Result<UserView, AuthFailure>> Register(Registration registration);
 
-    Task<AuthResult<TokenPair>> Login(string emailOrUsername, string password);
+    Task<Result<TokenPair, AuthFailure>> Login(string emailOrUsername, string password);
 
-    Task<AuthResult<TokenPair>> Refresh(string refreshToken);
+    Task<Result<TokenPair, AuthFailure>> Refresh(string refreshToken);
 
     Task<TokenPair> SignInWithGoogle(GoogleIdentity google);
 

@@ -15,13 +15,13 @@ public interface IUserGrain : IGrainWithGuidKey
 
     Task<UserView?> Get();
 
-    Task<AuthResult<UserView>> Update(ProfileChange change);
+    Task<Result<UserView, AuthFailure>> Update(ProfileChange change);
 
     Task<TokenPair?> SignInWithPassword(string password);
 
     Task<TokenPair> StartSession();
 
-    Task<AuthResult<TokenPair>> Refresh(Guid sessionId, string secret);
+    Task<Result<TokenPair, AuthFailure>> Refresh(Guid sessionId, string secret);
 
     Task EndSession(Guid sessionId);
 
@@ -36,7 +36,7 @@ public interface IUserGrain : IGrainWithGuidKey
 
     Task<bool> VerifyEmail(string secret);
 
-    Task<AuthResult<NewAccessKey>> CreateAccessKey(string? name);
+    Task<Result<NewAccessKey, AuthFailure>> CreateAccessKey(string? name);
 
     Task<IReadOnlyList<AccessKeyView>> ListAccessKeys();
 

@@ -13,16 +13,6 @@ public enum GalleryFailure
 }
 
 [GenerateSerializer, Immutable]
-public sealed record GalleryResult<T>([property: Id(0)] T? Value, [property: Id(1)] GalleryFailure Failure, [property: Id(2)] string? Detail = null)
-{
-    public bool Succeeded => Failure == GalleryFailure.None;
-
-    public static GalleryResult<T> Ok(T value) => new(value, GalleryFailure.None);
-
-    public static GalleryResult<T> Fail(GalleryFailure failure, string? detail = null) => new(default, failure, detail);
-}
-
-[GenerateSerializer, Immutable]
 public sealed record MediaView(
     [property: Id(0)] Guid Id,
     [property: Id(1)] string Name,

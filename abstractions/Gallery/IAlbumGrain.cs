@@ -5,9 +5,9 @@ public interface IAlbumGrain : IGrainWithGuidKey
 {
     Task<AlbumView> Create(Guid owner, string name, string type);
 
-    Task<GalleryResult<AlbumView>> Get(Guid caller);
+    Task<Result<AlbumView, GalleryFailure>> Get(Guid caller);
 
-    Task<GalleryResult<AlbumView>> Update(Guid caller, string? name, string? type);
+    Task<Result<AlbumView, GalleryFailure>> Update(Guid caller, string? name, string? type);
 
     Task<GalleryFailure> Delete(Guid caller);
 

@@ -6,7 +6,7 @@ public interface IGalleryQueryGrain : IGrainWithIntegerKey
     Task<Page<AlbumView>> ListAlbums(Guid owner, string? cursor, int limit);
 
     /// <summary>NotFound when the query names an album that is not the owner's.</summary>
-    Task<GalleryResult<Page<MediaView>>> ListMedia(Guid owner, MediaQuery query);
+    Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(Guid owner, MediaQuery query);
 
     Task<Page<ShareView>> ListShares(Guid owner, Guid? albumId, Guid? mediaId, string? cursor, int limit);
 }

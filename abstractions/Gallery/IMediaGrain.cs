@@ -7,16 +7,16 @@ namespace GalleryOrleans.Abstractions.Gallery;
 public interface IMediaGrain : IGrainWithGuidKey
 {
     /// <summary>Records an uploaded file: inspects it, makes thumbnails and the perceptual hash.</summary>
-    Task<GalleryResult<MediaView>> Create(Guid owner, MediaUpload upload);
+    Task<Result<MediaView, GalleryFailure>> Create(Guid owner, MediaUpload upload);
 
-    Task<GalleryResult<MediaView>> Get(Guid caller);
+    Task<Result<MediaView, GalleryFailure>> Get(Guid caller);
 
-    Task<GalleryResult<MediaView>> Update(Guid caller, string? name, bool? isFavorite);
+    Task<Result<MediaView, GalleryFailure>> Update(Guid caller, string? name, bool? isFavorite);
 
     Task<GalleryFailure> Delete(Guid caller);
 
-    Task<GalleryResult<MediaContent>> Original(Guid caller);
+    Task<Result<MediaContent, GalleryFailure>> Original(Guid caller);
 
     /// <summary>The stored thumbnail nearest to the requested size (images only).</summary>
-    Task<GalleryResult<MediaContent>> Thumbnail(Guid caller, int size);
+    Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size);
 }

@@ -67,9 +67,9 @@ public sealed record SharedMediaContent([property: Id(0)] ShareAccess Access, [p
 /// </summary>
 public interface IShareGrain : IGrainWithStringKey
 {
-    Task<GalleryResult<ShareView>> Create(Guid owner, string token, NewShare share);
+    Task<Result<ShareView, GalleryFailure>> Create(Guid owner, string token, NewShare share);
 
-    Task<GalleryResult<ShareView>> Update(Guid owner, ShareChange change);
+    Task<Result<ShareView, GalleryFailure>> Update(Guid owner, ShareChange change);
 
     Task<GalleryFailure> Revoke(Guid owner);
 

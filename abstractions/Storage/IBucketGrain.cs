@@ -9,20 +9,20 @@ namespace GalleryOrleans.Abstractions.Storage;
 /// </summary>
 public interface IBucketGrain : IGrainWithStringKey
 {
-    Task<StorageResult<BucketInfo>> Create(Guid caller);
+    Task<Result<BucketInfo, StorageFailure>> Create(Guid caller);
 
-    Task<StorageResult<BucketInfo>> Get(Guid caller);
+    Task<Result<BucketInfo, StorageFailure>> Get(Guid caller);
 
     Task<StorageFailure> Delete(Guid caller);
 
     /// <summary>Makes sealed bytes visible under a key, replacing (and deleting) what was there.</summary>
-    Task<StorageResult<ObjectInfo>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties);
+    Task<Result<ObjectInfo, StorageFailure>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties);
 
     [ReadOnly]
-    Task<StorageResult<ObjectInfo>> GetObject(Guid caller, string key);
+    Task<Result<ObjectInfo, StorageFailure>> GetObject(Guid caller, string key);
 
     Task<StorageFailure> DeleteObject(Guid caller, string key);
 
     [ReadOnly]
-    Task<StorageResult<ObjectListing>> List(Guid caller, ListObjectsRequest request);
+    Task<Result<ObjectListing, StorageFailure>> List(Guid caller, ListObjectsRequest request);
 }

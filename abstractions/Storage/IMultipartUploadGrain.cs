@@ -25,11 +25,11 @@ public interface IMultipartUploadGrain : IGrainWithStringKey
 {
     Task<StorageFailure> Initiate(Guid caller, string bucket, string key, ObjectProperties properties);
 
-    Task<StorageResult<UploadedPart>> UploadPart(Guid caller, string bucket, string key, int partNumber, SealedObject part);
+    Task<Result<UploadedPart, StorageFailure>> UploadPart(Guid caller, string bucket, string key, int partNumber, SealedObject part);
 
-    Task<StorageResult<MultipartUpload>> Describe(Guid caller, string bucket, string key);
+    Task<Result<MultipartUpload, StorageFailure>> Describe(Guid caller, string bucket, string key);
 
-    Task<StorageResult<ObjectInfo>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts);
+    Task<Result<ObjectInfo, StorageFailure>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts);
 
     Task<StorageFailure> Abort(Guid caller, string bucket, string key);
 }

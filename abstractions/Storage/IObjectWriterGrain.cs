@@ -14,7 +14,7 @@ public interface IObjectWriterGrain : IGrainWithGuidKey
     Task AppendFrom(ObjectLocation source, long offset, long length);
 
     /// <summary>Checks the optional expected digests (hex) and makes the bytes durable; BadDigest discards them.</summary>
-    Task<StorageResult<SealedObject>> Seal(string? expectedMd5Hex, string? expectedSha256Hex);
+    Task<Result<SealedObject, StorageFailure>> Seal(string? expectedMd5Hex, string? expectedSha256Hex);
 
     /// <summary>Moves the sealed file into the bucket's directory under a fresh name.</summary>
     Task<ObjectLocation> Publish(string bucket);

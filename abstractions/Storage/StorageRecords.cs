@@ -20,16 +20,6 @@ public enum StorageFailure
 }
 
 [GenerateSerializer, Immutable]
-public sealed record StorageResult<T>([property: Id(0)] T? Value, [property: Id(1)] StorageFailure Failure)
-{
-    public bool Succeeded => Failure == StorageFailure.None;
-
-    public static StorageResult<T> Ok(T value) => new(value, StorageFailure.None);
-
-    public static StorageResult<T> Fail(StorageFailure failure) => new(default, failure);
-}
-
-[GenerateSerializer, Immutable]
 public sealed record BucketInfo(
     [property: Id(0)] string Name,
     [property: Id(1)] Guid Owner,

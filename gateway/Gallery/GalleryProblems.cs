@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Http;
 
@@ -14,7 +15,7 @@ internal static class GalleryProblems
         _ => Problems.NotFound(),
     };
 
-    public static IResult ToResult<T>(this GalleryResult<T> result, Func<T, IResult> onSuccess) =>
+    public static IResult ToResult<T>(this Result<T, GalleryFailure> result, Func<T, IResult> onSuccess) =>
         result.Succeeded ? onSuccess(result.Value!) : result.Failure.ToProblem(result.Detail);
 
     /// <summary>Page size from ?limit=: 50 by default, at most 500.</summary>

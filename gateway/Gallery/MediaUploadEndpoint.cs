@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Http;
@@ -82,14 +83,14 @@ internal static class MediaUploadEndpoint
         }
     }
 
-    private static async Task<GalleryResult<MediaView>> StoreFileAsync(
+    private static async Task<Result<MediaView, GalleryFailure>> StoreFileAsync(
         IClusterClient cluster, Guid owner, MultipartSection section, ContentDispositionHeaderValue disposition, CancellationToken cancellationToken)
     {
         var head = new byte[SniffBytes];
         var headLength = await section.Body.ReadAtLeastAsync(head, SniffBytes, throwOnEndOfStream: false, cancellationToken);
         if (MediaSniffer.Sniff(head.AsSpan(0, headLength)) is not { } sniffed)
         {
-            return GalleryResult<MediaView>.Fail(GalleryFailure.UnsupportedMedia,
+            return Result<MediaView, GalleryFailure>.Fail(GalleryFailure.UnsupportedMedia,
                 $"'{FileName(disposition)}' is not an image or video this gallery can read.");
         }
         var body = new PrefixedStream(head.AsMemory(0, headLength), section.Body);

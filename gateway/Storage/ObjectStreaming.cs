@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
 
 namespace GalleryOrleans.Gateway.Storage;
@@ -9,7 +10,7 @@ namespace GalleryOrleans.Gateway.Storage;
 internal static class ObjectStreaming
 {
     /// <summary>Streams the body to a fresh writer and seals it; on any failure the writer discards what it got.</summary>
-    public static async Task<StorageResult<SealedObject>> WriteAsync(
+    public static async Task<Result<SealedObject, StorageFailure>> WriteAsync(
         IClusterClient cluster, Stream body, string? expectedMd5Hex, string? expectedSha256Hex, CancellationToken cancellationToken)
     {
         var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Auth;
 using Orleans.Concurrency;
 
@@ -10,43 +11,43 @@ namespace GalleryOrleans.Grains.Auth;
 [StatelessWorker]
 public sealed class AuthGrain(PasswordHasher passwords) : Grain, IAuthGrain
 {
-    public async Task<AuthResult<UserView>> Register(Registration registration)
+    public async Task<Result<UserView, AuthFailure>> Register(Registration registration)
     {
         var userId = Guid.NewGuid();
         var email = Index(UniqueIndexKeys.Email(registration.Email));
         if (!await email.Claim(userId))
         {
-            return AuthResult<UserView>.Fail(AuthFailure.EmailTaken);
+            return Result<UserView, AuthFailure>.Fail(AuthFailure.EmailTaken);
         }
         var username = Index(UniqueIndexKeys.Username(registration.Username));
         if (!await username.Claim(userId))
         {
             await email.Release(userId);
-            return AuthResult<UserView>.Fail(AuthFailure.UsernameTaken);
+            return Result<UserView, AuthFailure>.Fail(AuthFailure.UsernameTaken);
         }
         var user = await GrainFactory.GetGrain<IUserGrain>(userId).Create(registration, google: null);
-        return AuthResult<UserView>.Ok(user);
+        return Result<UserView, AuthFailure>.Ok(user);
     }
 
-    public async Task<AuthResult<TokenPair>> Login(string emailOrUsername, string password)
+    public async Task<Result<TokenPair, AuthFailure>> Login(string emailOrUsername, string password)
     {
         var owner = await Index(UniqueIndexKeys.Email(emailOrUsername)).Owner()
             ?? await Index(UniqueIndexKeys.Username(emailOrUsername)).Owner();
         if (owner is not { } userId)
         {
             await passwords.VerifyUnknownAccountAsync(password);
-            return AuthResult<TokenPair>.Fail(AuthFailure.InvalidCredentials);
+            return Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidCredentials);
         }
         var tokens = await GrainFactory.GetGrain<IUserGrain>(userId).SignInWithPassword(password);
-        return tokens is null ? AuthResult<TokenPair>.Fail(AuthFailure.InvalidCredentials) : AuthResult<TokenPair>.Ok(tokens);
+        return tokens is null ? Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidCredentials) : Result<TokenPair, AuthFailure>.Ok(tokens);
     }
 
-    public async Task<AuthResult<TokenPair>> Refresh(string refreshToken)
+    public async Task<Result<TokenPair, AuthFailure>> Refresh(string refreshToken)
     {
         if (!SecretToken.TryDecode(refreshToken, out var userId, out var sessionPart)
             || !SecretToken.TryDecode(sessionPart, out var sessionId, out var secret))
         {
-            return AuthResult<TokenPair>.Fail(AuthFailure.InvalidToken);
+            return Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidToken);
         }
         return await GrainFactory.GetGrain<IUserGrain>(userId).Refresh(sessionId, secret);
     }

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Auth;
 using GalleryOrleans.Grains.Email;
@@ -47,18 +48,18 @@ public sealed class UserGrain(
 
     public Task<UserView?> Get() => Task.FromResult(state.RecordExists ? View() : null);
 
-    public async Task<AuthResult<UserView>> Update(ProfileChange change)
+    public async Task<Result<UserView, AuthFailure>> Update(ProfileChange change)
     {
         if (!state.RecordExists)
         {
-            return AuthResult<UserView>.Fail(AuthFailure.NotFound);
+            return Result<UserView, AuthFailure>.Fail(AuthFailure.NotFound);
         }
         if (change.Username is { } username && !string.Equals(username.Trim(), User.Username, StringComparison.Ordinal))
         {
             var renamed = await ChangeUsernameAsync(username.Trim());
             if (!renamed)
             {
-                return AuthResult<UserView>.Fail(AuthFailure.UsernameTaken);
+                return Result<UserView, AuthFailure>.Fail(AuthFailure.UsernameTaken);
             }
         }
         User.FirstName = change.FirstName ?? User.FirstName;
@@ -67,7 +68,7 @@ public sealed class UserGrain(
         User.BirthDate = change.BirthDate ?? User.BirthDate;
         User.UpdatedAt = Now;
         await state.WriteStateAsync();
-        return AuthResult<UserView>.Ok(View());
+        return Result<UserView, AuthFailure>.Ok(View());
     }
 
     public async Task<TokenPair?> SignInWithPassword(string password)
@@ -100,28 +101,28 @@ public sealed class UserGrain(
         return Pair(session.Id, secret);
     }
 
-    public async Task<AuthResult<TokenPair>> Refresh(Guid sessionId, string secret)
+    public async Task<Result<TokenPair, AuthFailure>> Refresh(Guid sessionId, string secret)
     {
         var session = User.Sessions.Find(s => s.Id == sessionId && s.ExpiresAt > Now);
         if (session is null)
         {
-            return AuthResult<TokenPair>.Fail(AuthFailure.InvalidToken);
+            return Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidToken);
         }
         if (SecretToken.Matches(secret, session.SpentRefreshHash))
         {
             // A spent refresh token came back: someone holds a copy, so the whole session ends.
             await EndSession(sessionId);
-            return AuthResult<TokenPair>.Fail(AuthFailure.InvalidToken);
+            return Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidToken);
         }
         if (!SecretToken.Matches(secret, session.RefreshHash))
         {
-            return AuthResult<TokenPair>.Fail(AuthFailure.InvalidToken);
+            return Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidToken);
         }
         var next = SecretToken.NewSecret();
         session.SpentRefreshHash = session.RefreshHash;
         session.RefreshHash = SecretToken.Hash(next);
         await state.WriteStateAsync();
-        return AuthResult<TokenPair>.Ok(Pair(sessionId, next));
+        return Result<TokenPair, AuthFailure>.Ok(Pair(sessionId, next));
     }
 
     public async Task EndSession(Guid sessionId)
@@ -182,11 +183,11 @@ public sealed class UserGrain(
         return true;
     }
 
-    public async Task<AuthResult<NewAccessKey>> CreateAccessKey(string? name)
+    public async Task<Result<NewAccessKey, AuthFailure>> CreateAccessKey(string? name)
     {
         if (User.AccessKeys.Count >= options.MaxAccessKeysPerUser)
         {
-            return AuthResult<NewAccessKey>.Fail(AuthFailure.TooManyKeys);
+            return Result<NewAccessKey, AuthFailure>.Fail(AuthFailure.TooManyKeys);
         }
         var id = "GO" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 18);
         var secret = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 40);
@@ -194,7 +195,7 @@ public sealed class UserGrain(
         var record = new AccessKeyRecord(id, name, Now);
         User.AccessKeys.Add(record);
         await state.WriteStateAsync();
-        return AuthResult<NewAccessKey>.Ok(new NewAccessKey(id, secret, name, record.CreatedAt));
+        return Result<NewAccessKey, AuthFailure>.Ok(new NewAccessKey(id, secret, name, record.CreatedAt));
     }
 
     public Task<IReadOnlyList<AccessKeyView>> ListAccessKeys() =>

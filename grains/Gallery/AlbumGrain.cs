@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Grains.Catalog;
 
@@ -23,16 +24,16 @@ public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Gra
         return (await catalog.FindAlbumAsync(Id))!.Value.View;
     }
 
-    public async Task<GalleryResult<AlbumView>> Get(Guid caller) =>
+    public async Task<Result<AlbumView, GalleryFailure>> Get(Guid caller) =>
         owner == caller && await catalog.FindAlbumAsync(Id) is { } album
-            ? GalleryResult<AlbumView>.Ok(album.View)
-            : GalleryResult<AlbumView>.Fail(GalleryFailure.NotFound);
+            ? Result<AlbumView, GalleryFailure>.Ok(album.View)
+            : Result<AlbumView, GalleryFailure>.Fail(GalleryFailure.NotFound);
 
-    public async Task<GalleryResult<AlbumView>> Update(Guid caller, string? name, string? type)
+    public async Task<Result<AlbumView, GalleryFailure>> Update(Guid caller, string? name, string? type)
     {
         if (owner != caller || await catalog.FindAlbumAsync(Id) is not { } album)
         {
-            return GalleryResult<AlbumView>.Fail(GalleryFailure.NotFound);
+            return Result<AlbumView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         await catalog.UpdateAlbumAsync(Id, name ?? album.View.Name, type ?? album.View.Type, CatalogTime.Now(clock));
         return await Get(caller);

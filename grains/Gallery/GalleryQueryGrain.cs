@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using Orleans.Concurrency;
 
@@ -17,13 +18,13 @@ public sealed class GalleryQueryGrain(GalleryCatalog catalog, ShareCatalog share
     public Task<Page<AlbumView>> ListAlbums(Guid owner, string? cursor, int limit) =>
         catalog.ListAlbumsAsync(owner, GalleryCursor.Decode(cursor), limit);
 
-    public async Task<GalleryResult<Page<MediaView>>> ListMedia(Guid owner, MediaQuery query)
+    public async Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(Guid owner, MediaQuery query)
     {
         if (query.AlbumId is { } albumId && !(await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(owner)).Succeeded)
         {
-            return GalleryResult<Page<MediaView>>.Fail(GalleryFailure.NotFound);
+            return Result<Page<MediaView>, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         var (items, next) = await catalog.ListMediaAsync(owner, query.AlbumId, query.FavoritesOnly, GalleryCursor.Decode(query.Cursor), query.Limit);
-        return GalleryResult<Page<MediaView>>.Ok(new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next));
+        return Result<Page<MediaView>, GalleryFailure>.Ok(new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next));
     }
 }

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Grains.Catalog;
 
@@ -11,7 +12,7 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => media = await catalog.FindMediaAsync(Id);
 
-    public async Task<GalleryResult<MediaView>> Create(Guid owner, MediaUpload upload)
+    public async Task<Result<MediaView, GalleryFailure>> Create(Guid owner, MediaUpload upload)
     {
         if (media is not null)
         {
@@ -20,7 +21,7 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         var processed = await processor.ProcessAsync(Id, owner, upload, CatalogTime.Now(clock));
         if (!processed.Succeeded)
         {
-            return GalleryResult<MediaView>.Fail(processed.Failure, processed.Detail);
+            return Result<MediaView, GalleryFailure>.Fail(processed.Failure, processed.Detail);
         }
         await catalog.InsertMediaAsync(processed.Value!);
         media = processed.Value;
@@ -28,21 +29,21 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         {
             await GrainFactory.GetGrain<IAlbumGrain>(albumId).AddMedia(owner, Id);
         }
-        return GalleryResult<MediaView>.Ok(await ViewAsync(media!));
+        return Result<MediaView, GalleryFailure>.Ok(await ViewAsync(media!));
     }
 
-    public async Task<GalleryResult<MediaView>> Get(Guid caller) =>
-        Mine(caller) is { } mine ? GalleryResult<MediaView>.Ok(await ViewAsync(mine)) : GalleryResult<MediaView>.Fail(GalleryFailure.NotFound);
+    public async Task<Result<MediaView, GalleryFailure>> Get(Guid caller) =>
+        Mine(caller) is { } mine ? Result<MediaView, GalleryFailure>.Ok(await ViewAsync(mine)) : Result<MediaView, GalleryFailure>.Fail(GalleryFailure.NotFound);
 
-    public async Task<GalleryResult<MediaView>> Update(Guid caller, string? name, bool? isFavorite)
+    public async Task<Result<MediaView, GalleryFailure>> Update(Guid caller, string? name, bool? isFavorite)
     {
         if (Mine(caller) is not { } mine)
         {
-            return GalleryResult<MediaView>.Fail(GalleryFailure.NotFound);
+            return Result<MediaView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         media = mine with { Name = name ?? mine.Name, IsFavorite = isFavorite ?? mine.IsFavorite };
         await catalog.UpdateMediaAsync(Id, media.Name, media.IsFavorite);
-        return GalleryResult<MediaView>.Ok(await ViewAsync(media));
+        return Result<MediaView, GalleryFailure>.Ok(await ViewAsync(media));
     }
 
     public async Task<GalleryFailure> Delete(Guid caller)
@@ -58,19 +59,19 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         return GalleryFailure.None;
     }
 
-    public Task<GalleryResult<MediaContent>> Original(Guid caller) => Task.FromResult(Mine(caller) is { } mine
-        ? GalleryResult<MediaContent>.Ok(Content(mine.Details.Original, mine.ContentType, mine.Name))
-        : GalleryResult<MediaContent>.Fail(GalleryFailure.NotFound));
+    public Task<Result<MediaContent, GalleryFailure>> Original(Guid caller) => Task.FromResult(Mine(caller) is { } mine
+        ? Result<MediaContent, GalleryFailure>.Ok(Content(mine.Details.Original, mine.ContentType, mine.Name))
+        : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound));
 
-    public Task<GalleryResult<MediaContent>> Thumbnail(Guid caller, int size)
+    public Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size)
     {
         if (Mine(caller) is not { Details.Thumbnails.Count: > 0 } mine)
         {
-            return Task.FromResult(GalleryResult<MediaContent>.Fail(GalleryFailure.NotFound));
+            return Task.FromResult(Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound));
         }
         var nearest = mine.Details.Thumbnails.OrderBy(t => Math.Abs(t.Key - size)).ThenByDescending(t => t.Key).First();
         var name = $"{Path.GetFileNameWithoutExtension(mine.Name)}-{nearest.Key}.webp";
-        return Task.FromResult(GalleryResult<MediaContent>.Ok(Content(nearest.Value, "image/webp", name)));
+        return Task.FromResult(Result<MediaContent, GalleryFailure>.Ok(Content(nearest.Value, "image/webp", name)));
     }
 
     private MediaRecord? Mine(Guid caller) => media is { } found && found.OwnerId == caller ? found : null;

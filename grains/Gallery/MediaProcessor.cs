@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Imaging;
@@ -12,13 +13,13 @@ namespace GalleryOrleans.Grains.Gallery;
 /// </summary>
 public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, ImageInspector inspector)
 {
-    public async Task<GalleryResult<MediaRecord>> ProcessAsync(Guid mediaId, Guid owner, MediaUpload upload, DateTime now)
+    public async Task<Result<MediaRecord, GalleryFailure>> ProcessAsync(Guid mediaId, Guid owner, MediaUpload upload, DateTime now)
     {
         var bucket = await GalleryBucketAsync(owner);
         var original = await StoreAsync(bucket, owner, $"media/{mediaId:N}/original", upload.Bytes, upload.ContentType);
         if (upload.Kind != "image")
         {
-            return GalleryResult<MediaRecord>.Ok(Record(mediaId, owner, upload, now, original, null, null, new Dictionary<int, StoredFile>()));
+            return Result<MediaRecord, GalleryFailure>.Ok(Record(mediaId, owner, upload, now, original, null, null, new Dictionary<int, StoredFile>()));
         }
         ImageInspection inspection;
         ImageFingerprint fingerprint;
@@ -30,7 +31,7 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
         catch (UnreadableMediaException error)
         {
             await bucket.DeleteObject(owner, original.Key);
-            return GalleryResult<MediaRecord>.Fail(
+            return Result<MediaRecord, GalleryFailure>.Fail(
                 error.Reason == UnreadableMediaReason.TooLarge ? GalleryFailure.TooLarge : GalleryFailure.Unreadable, error.Message);
         }
         var thumbnails = new Dictionary<int, StoredFile>();
@@ -38,7 +39,7 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
         {
             thumbnails[size] = await StoreBytesAsync(bucket, owner, $"media/{mediaId:N}/thumbnail-{size}.webp", bytes);
         }
-        return GalleryResult<MediaRecord>.Ok(Record(mediaId, owner, upload, now, original, inspection, fingerprint.ToBytes(), thumbnails));
+        return Result<MediaRecord, GalleryFailure>.Ok(Record(mediaId, owner, upload, now, original, inspection, fingerprint.ToBytes(), thumbnails));
     }
 
     /// <summary>Deletes the stored original and thumbnails of a media.</summary>

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Grains.Auth;
 using GalleryOrleans.Grains.Catalog;
@@ -21,7 +22,7 @@ public sealed class ShareGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => share = await catalog.FindAsync(TokenHash);
 
-    public async Task<GalleryResult<ShareView>> Create(Guid owner, string token, NewShare request)
+    public async Task<Result<ShareView, GalleryFailure>> Create(Guid owner, string token, NewShare request)
     {
         if (share is not null || !Convert.ToHexStringLower(ShareTokens.Hash(token)).Equals(this.GetPrimaryKeyString(), StringComparison.Ordinal))
         {
@@ -32,25 +33,25 @@ public sealed class ShareGrain(
             : (await GrainFactory.GetGrain<IMediaGrain>(request.MediaId!.Value).Get(owner)).Succeeded;
         if (!target)
         {
-            return GalleryResult<ShareView>.Fail(GalleryFailure.NotFound);
+            return Result<ShareView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         var created = new ShareRecord(TokenHash, owner, views.Protect(token), request.AlbumId, request.MediaId, request.ExpiresAt,
             request.AccessCode is { } code ? await codes.HashAsync(code) : null, request.RecipientName, false, 0, Now);
         await catalog.InsertAsync(created);
         share = created;
-        return GalleryResult<ShareView>.Ok(views.View(created, Now));
+        return Result<ShareView, GalleryFailure>.Ok(views.View(created, Now));
     }
 
-    public async Task<GalleryResult<ShareView>> Update(Guid owner, ShareChange change)
+    public async Task<Result<ShareView, GalleryFailure>> Update(Guid owner, ShareChange change)
     {
         if (Owned(owner) is not { } mine)
         {
-            return GalleryResult<ShareView>.Fail(GalleryFailure.NotFound);
+            return Result<ShareView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         var codeHash = change.RemoveCode ? null : change.AccessCode is { } code ? await codes.HashAsync(code) : mine.CodeHash;
         share = mine with { ExpiresAt = change.ClearExpiry ? null : change.ExpiresAt ?? mine.ExpiresAt, CodeHash = codeHash };
         await catalog.UpdateAsync(share);
-        return GalleryResult<ShareView>.Ok(views.View(share, Now));
+        return Result<ShareView, GalleryFailure>.Ok(views.View(share, Now));
     }
 
     public async Task<GalleryFailure> Revoke(Guid owner)

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Catalog;
 
@@ -16,34 +17,34 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         bucket = await catalog.FindBucketAsync(Name);
 
-    public async Task<StorageResult<BucketInfo>> Create(Guid caller)
+    public async Task<Result<BucketInfo, StorageFailure>> Create(Guid caller)
     {
         if (bucket is not null)
         {
-            return StorageResult<BucketInfo>.Fail(
+            return Result<BucketInfo, StorageFailure>.Fail(
                 bucket.Owner == caller ? StorageFailure.BucketAlreadyOwnedByYou : StorageFailure.BucketAlreadyExists);
         }
         var reserved = Name.StartsWith(BucketNames.ReservedPrefix, StringComparison.Ordinal) && Name != BucketNames.DefaultFor(caller);
         if (!BucketNames.IsValid(Name) || reserved)
         {
-            return StorageResult<BucketInfo>.Fail(StorageFailure.InvalidBucketName);
+            return Result<BucketInfo, StorageFailure>.Fail(StorageFailure.InvalidBucketName);
         }
         Directory.CreateDirectory(layout.BucketDirectory(Name));
         var created = new BucketInfo(Name, caller, CatalogTime.Now(clock), 0, 0);
         await catalog.InsertBucketAsync(created);
         bucket = created;
-        return StorageResult<BucketInfo>.Ok(created);
+        return Result<BucketInfo, StorageFailure>.Ok(created);
     }
 
-    public async Task<StorageResult<BucketInfo>> Get(Guid caller)
+    public async Task<Result<BucketInfo, StorageFailure>> Get(Guid caller)
     {
         var refused = Check(caller);
         if (refused != StorageFailure.None)
         {
-            return StorageResult<BucketInfo>.Fail(refused);
+            return Result<BucketInfo, StorageFailure>.Fail(refused);
         }
         bucket = await catalog.FindBucketAsync(Name);
-        return StorageResult<BucketInfo>.Ok(bucket!);
+        return Result<BucketInfo, StorageFailure>.Ok(bucket!);
     }
 
     public async Task<StorageFailure> Delete(Guid caller)
@@ -68,7 +69,7 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
         return StorageFailure.None;
     }
 
-    public async Task<StorageResult<ObjectInfo>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties)
+    public async Task<Result<ObjectInfo, StorageFailure>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties)
     {
         var writer = GrainFactory.GetGrain<IObjectWriterGrain>(sealedObject.WriterId);
         var refused = Check(caller);
@@ -79,7 +80,7 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
         if (refused != StorageFailure.None)
         {
             await writer.Discard();
-            return StorageResult<ObjectInfo>.Fail(refused);
+            return Result<ObjectInfo, StorageFailure>.Fail(refused);
         }
         var location = await writer.Publish(Name);
         var info = new ObjectInfo(Name, key, sealedObject.Size, sealedObject.ETag, sealedObject.Sha256Hex,
@@ -98,18 +99,18 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
         {
             await Store.Delete(replaced.Location);
         }
-        return StorageResult<ObjectInfo>.Ok(info);
+        return Result<ObjectInfo, StorageFailure>.Ok(info);
     }
 
-    public async Task<StorageResult<ObjectInfo>> GetObject(Guid caller, string key)
+    public async Task<Result<ObjectInfo, StorageFailure>> GetObject(Guid caller, string key)
     {
         var refused = Check(caller);
         if (refused != StorageFailure.None)
         {
-            return StorageResult<ObjectInfo>.Fail(refused);
+            return Result<ObjectInfo, StorageFailure>.Fail(refused);
         }
         var info = await catalog.FindObjectAsync(Name, key);
-        return info is null ? StorageResult<ObjectInfo>.Fail(StorageFailure.NoSuchKey) : StorageResult<ObjectInfo>.Ok(info);
+        return info is null ? Result<ObjectInfo, StorageFailure>.Fail(StorageFailure.NoSuchKey) : Result<ObjectInfo, StorageFailure>.Ok(info);
     }
 
     public async Task<StorageFailure> DeleteObject(Guid caller, string key)
@@ -126,14 +127,14 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
         return StorageFailure.None;
     }
 
-    public async Task<StorageResult<ObjectListing>> List(Guid caller, ListObjectsRequest request)
+    public async Task<Result<ObjectListing, StorageFailure>> List(Guid caller, ListObjectsRequest request)
     {
         var refused = Check(caller);
         if (refused != StorageFailure.None)
         {
-            return StorageResult<ObjectListing>.Fail(refused);
+            return Result<ObjectListing, StorageFailure>.Fail(refused);
         }
-        return StorageResult<ObjectListing>.Ok(await ObjectLister.ListAsync(catalog, Name, request));
+        return Result<ObjectListing, StorageFailure>.Ok(await ObjectLister.ListAsync(catalog, Name, request));
     }
 
     private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);

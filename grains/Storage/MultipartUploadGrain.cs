@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Storage;
 using Orleans.Runtime;
@@ -35,7 +36,7 @@ public sealed class MultipartUploadGrain(
         return StorageFailure.None;
     }
 
-    public async Task<StorageResult<UploadedPart>> UploadPart(Guid caller, string bucket, string key, int partNumber, SealedObject part)
+    public async Task<Result<UploadedPart, StorageFailure>> UploadPart(Guid caller, string bucket, string key, int partNumber, SealedObject part)
     {
         var writer = GrainFactory.GetGrain<IObjectWriterGrain>(part.WriterId);
         var refused = Check(caller, bucket, key);
@@ -46,7 +47,7 @@ public sealed class MultipartUploadGrain(
         if (refused != StorageFailure.None)
         {
             await writer.Discard();
-            return StorageResult<UploadedPart>.Fail(refused);
+            return Result<UploadedPart, StorageFailure>.Fail(refused);
         }
         var location = await writer.Publish(bucket);
         var uploaded = new UploadedPart(partNumber, part.ETag, part.Size, clock.GetUtcNow().UtcDateTime);
@@ -57,19 +58,19 @@ public sealed class MultipartUploadGrain(
         {
             await Store.Delete(replaced.Location);
         }
-        return StorageResult<UploadedPart>.Ok(uploaded);
+        return Result<UploadedPart, StorageFailure>.Ok(uploaded);
     }
 
-    public Task<StorageResult<MultipartUpload>> Describe(Guid caller, string bucket, string key)
+    public Task<Result<MultipartUpload, StorageFailure>> Describe(Guid caller, string bucket, string key)
     {
         var refused = Check(caller, bucket, key);
         return Task.FromResult(refused != StorageFailure.None
-            ? StorageResult<MultipartUpload>.Fail(refused)
-            : StorageResult<MultipartUpload>.Ok(new MultipartUpload(
+            ? Result<MultipartUpload, StorageFailure>.Fail(refused)
+            : Result<MultipartUpload, StorageFailure>.Ok(new MultipartUpload(
                 this.GetPrimaryKeyString(), bucket, key, Upload.Parts.Values.Select(p => p.Part).OrderBy(p => p.PartNumber).ToList())));
     }
 
-    public async Task<StorageResult<ObjectInfo>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts)
+    public async Task<Result<ObjectInfo, StorageFailure>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts)
     {
         var refused = Check(caller, bucket, key);
         if (refused == StorageFailure.None)
@@ -78,7 +79,7 @@ public sealed class MultipartUploadGrain(
         }
         if (refused != StorageFailure.None)
         {
-            return StorageResult<ObjectInfo>.Fail(refused);
+            return Result<ObjectInfo, StorageFailure>.Fail(refused);
         }
         var chosen = parts.Select(p => Upload.Parts[p.PartNumber]).ToList();
         var writer = GrainFactory.GetGrain<IObjectWriterGrain>(Guid.NewGuid());

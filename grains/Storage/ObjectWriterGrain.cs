@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Storage;
 
@@ -44,11 +45,11 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         }
     }
 
-    public async Task<StorageResult<SealedObject>> Seal(string? expectedMd5Hex, string? expectedSha256Hex)
+    public async Task<Result<SealedObject, StorageFailure>> Seal(string? expectedMd5Hex, string? expectedSha256Hex)
     {
         if (sealedObject is not null)
         {
-            return StorageResult<SealedObject>.Ok(sealedObject);
+            return Result<SealedObject, StorageFailure>.Ok(sealedObject);
         }
         var stream = OpenForWriting();
         await stream.FlushAsync();
@@ -60,10 +61,10 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         if (!Matches(expectedMd5Hex, md5Hex) || !Matches(expectedSha256Hex, sha256Hex))
         {
             await Discard();
-            return StorageResult<SealedObject>.Fail(StorageFailure.BadDigest);
+            return Result<SealedObject, StorageFailure>.Fail(StorageFailure.BadDigest);
         }
         sealedObject = new SealedObject(this.GetPrimaryKey(), size, md5Hex, sha256Hex);
-        return StorageResult<SealedObject>.Ok(sealedObject);
+        return Result<SealedObject, StorageFailure>.Ok(sealedObject);
     }
 
     public Task<ObjectLocation> Publish(string bucket)

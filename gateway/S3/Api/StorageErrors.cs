@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
 
 namespace GalleryOrleans.Gateway.S3.Api;
@@ -22,7 +23,7 @@ internal static class StorageErrors
         _ => new(S3ErrorCodes.InvalidArgument, "Invalid argument."),
     };
 
-    public static T OrThrow<T>(this StorageResult<T> result) =>
+    public static T OrThrow<T>(this Result<T, StorageFailure> result) =>
         result.Succeeded ? result.Value! : throw result.Failure.ToS3();
 
     public static void OrThrow(this StorageFailure failure)

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Storage;
 
@@ -6,7 +7,7 @@ namespace GalleryOrleans.Tests.Storage;
 /// <summary>Drives the storage grains the way the gateway does: chunks to a writer, then the bucket records it.</summary>
 internal static class ObjectUploads
 {
-    public static async Task<StorageResult<ObjectInfo>> PutAsync(
+    public static async Task<Result<ObjectInfo, StorageFailure>> PutAsync(
         IClusterClient cluster, Guid caller, string bucket, string key, byte[] data, string? expectedMd5Hex = null)
     {
         var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
@@ -17,7 +18,7 @@ internal static class ObjectUploads
         var sealedObject = await writer.Seal(expectedMd5Hex, null);
         if (!sealedObject.Succeeded)
         {
-            return StorageResult<ObjectInfo>.Fail(sealedObject.Failure);
+            return Result<ObjectInfo, StorageFailure>.Fail(sealedObject.Failure);
         }
         return await cluster.GetGrain<IBucketGrain>(bucket).PutObject(
             caller, key, sealedObject.Value!, new ObjectProperties("application/octet-stream", new Dictionary<string, string>()));
