@@ -8,7 +8,7 @@ namespace GalleryOrleans.Gateway.S3;
 /// declared about the body is checked when <see cref="Body"/> reaches its end: byte count, the hex
 /// x-amz-content-sha256, Content-MD5 and an x-amz-checksum-* header or trailer; a mismatch is thrown as an
 /// <see cref="S3Exception"/> from that last read instead of end-of-stream. So storage keeps what it wrote only when
-/// reading <see cref="Body"/> to its end succeeded; afterwards <see cref="Md5"/> (the ETag) and <see cref="Sha256"/> are known.
+/// reading <see cref="Body"/> to its end succeeded. Only the declared digests are computed here; storage computes the ETag.
 /// </summary>
 public sealed class S3Payload
 {
@@ -35,7 +35,8 @@ public sealed class S3Payload
         ChecksumInTrailer = trailerDeclared;
 
         chunked = streaming ? new AwsChunkedStream(request.Body, mode, authorization.Signing, Length) : null;
-        body = new HashingStream(chunked ?? request.Body, ChecksumAlgorithm, Verify);
+        var digests = (contentMd5 is null ? BodyDigests.None : BodyDigests.Md5) | (mode == PayloadMode.Sha256 ? BodyDigests.Sha256 : BodyDigests.None);
+        body = new HashingStream(chunked ?? request.Body, digests, ChecksumAlgorithm, Verify);
     }
 
     /// <summary>The object bytes. Read it to its end (storage copies it); the checks run on the last read.</summary>
@@ -52,10 +53,6 @@ public sealed class S3Payload
 
     public bool ChecksumInTrailer { get; }
 
-    public byte[] Md5 => body.Md5;
-
-    public byte[] Sha256 => body.Sha256;
-
     /// <summary>The verified additional checksum, base64 as S3 returns it in x-amz-checksum-*; null when none was sent.</summary>
     public string? ChecksumBase64 => body.Checksum is { } checksum ? Convert.ToBase64String(checksum) : null;
 
@@ -69,13 +66,13 @@ public sealed class S3Payload
             throw new S3Exception(S3ErrorCodes.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
         }
 
-        if (mode == PayloadMode.Sha256 && !hashed.Sha256.AsSpan().SequenceEqual(Convert.FromHexString(contentSha256)))
+        if (mode == PayloadMode.Sha256 && !hashed.Sha256!.AsSpan().SequenceEqual(Convert.FromHexString(contentSha256)))
         {
             throw new S3Exception(S3ErrorCodes.XAmzContentSha256Mismatch,
                 "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
 
-        if (contentMd5 is not null && !hashed.Md5.AsSpan().SequenceEqual(contentMd5))
+        if (contentMd5 is not null && !hashed.Md5!.AsSpan().SequenceEqual(contentMd5))
         {
             throw new S3Exception(S3ErrorCodes.BadDigest, "The Content-MD5 you specified did not match what we received.");
         }

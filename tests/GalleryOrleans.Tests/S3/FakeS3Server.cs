@@ -132,9 +132,10 @@ public sealed class FakeS3Server : IAsyncDisposable
             var payload = S3Payload.Open(request, authorization);
             using var copy = new MemoryStream();
             await payload.Body.CopyToAsync(copy, context.RequestAborted);
-            objects[(path.Bucket, path.Key)] = copy.ToArray();
-            response.Headers.ETag = S3Format.QuoteETag(Convert.ToHexStringLower(payload.Md5));
-            return (copy.ToArray(), payload.ChecksumBase64);
+            var data = copy.ToArray();
+            objects[(path.Bucket, path.Key)] = data;
+            response.Headers.ETag = S3Format.QuoteETag(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(data)));
+            return (data, payload.ChecksumBase64);
         }
 
         if (HttpMethods.IsGet(request.Method))
