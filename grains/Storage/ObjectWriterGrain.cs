@@ -8,24 +8,16 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
 {
     private readonly IncrementalHash md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private FileStream? file;
+    private UnbufferedFileWriter? file;
     private string? tempPath;
-    private long size;
     private SealedObject? sealedObject;
     private bool published;
 
-    public async Task Append(byte[] chunk)
-    {
-        var stream = OpenForWriting();
-        md5.AppendData(chunk);
-        sha256.AppendData(chunk);
-        await stream.WriteAsync(chunk);
-        size += chunk.Length;
-    }
+    public Task Append(byte[] chunk) => WriteAndHashAsync(OpenForWriting(), chunk);
 
     public async Task AppendFrom(ObjectLocation source, long offset, long length)
     {
-        var stream = OpenForWriting();
+        var target = OpenForWriting();
         await using var input = new FileStream(layout.PathOf(source), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
         input.Position = offset;
         var buffer = new byte[ObjectChunks.Size];
@@ -37,11 +29,8 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
             {
                 throw new InvalidOperationException("The source object is shorter than its recorded size.");
             }
-            md5.AppendData(buffer, 0, read);
-            sha256.AppendData(buffer, 0, read);
-            await stream.WriteAsync(buffer.AsMemory(0, read));
+            await WriteAndHashAsync(target, buffer.AsMemory(0, read));
             remaining -= read;
-            size += read;
         }
     }
 
@@ -51,10 +40,10 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         {
             return Result<SealedObject, StorageFailure>.Ok(sealedObject);
         }
-        var stream = OpenForWriting();
-        await stream.FlushAsync();
-        stream.Flush(flushToDisk: true);
-        await stream.DisposeAsync();
+        var target = OpenForWriting();
+        await target.Complete();
+        var size = target.Length;
+        await target.DisposeAsync();
         file = null;
         var md5Hex = Convert.ToHexStringLower(md5.GetHashAndReset());
         var sha256Hex = Convert.ToHexStringLower(sha256.GetHashAndReset());
@@ -104,7 +93,7 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         sha256.Dispose();
     }
 
-    private FileStream OpenForWriting()
+    private UnbufferedFileWriter OpenForWriting()
     {
         if (sealedObject is not null || published)
         {
@@ -113,9 +102,18 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         if (file is null)
         {
             tempPath = layout.NewTempFile();
-            file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            file = UnbufferedFileWriter.CreateNew(tempPath);
         }
         return file;
+    }
+
+    // Disk writes run on the thread pool, so the bytes are hashed while the previous block goes to the disk.
+    private async Task WriteAndHashAsync(UnbufferedFileWriter target, ReadOnlyMemory<byte> data)
+    {
+        var write = target.WriteAsync(data);
+        md5.AppendData(data.Span);
+        sha256.AppendData(data.Span);
+        await write;
     }
 
     private static bool Matches(string? expectedHex, string actualHex) =>
