@@ -107,12 +107,14 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         return file;
     }
 
-    // Disk writes run on the thread pool, so the bytes are hashed while the previous block goes to the disk.
+    // Disk writes run on the thread pool, so the bytes are hashed while the previous block goes to the disk, and
+    // the two digests are computed side by side: the gateway sends the next chunk only when this one is done.
     private async Task WriteAndHashAsync(UnbufferedFileWriter target, ReadOnlyMemory<byte> data)
     {
         var write = target.WriteAsync(data);
+        var sha256Done = Task.Run(() => sha256.AppendData(data.Span));
         md5.AppendData(data.Span);
-        sha256.AppendData(data.Span);
+        await sha256Done;
         await write;
     }
 
