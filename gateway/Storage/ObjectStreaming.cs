@@ -4,11 +4,14 @@ using GalleryOrleans.Abstractions.Storage;
 namespace GalleryOrleans.Gateway.Storage;
 
 /// <summary>
-/// Moves bytes between an HTTP body and the storage grains in 1 MiB chunks. The next chunk is read
-/// while the previous one is in flight, so network and disk overlap; memory stays at two chunks.
+/// Moves bytes between an HTTP body and the storage grains in 1 MiB chunks. An upload reads the next chunk while
+/// the previous one is in flight; a download keeps a few reads ahead. Memory stays at a few chunks per request.
 /// </summary>
 internal static class ObjectStreaming
 {
+    /// <summary>Chunks of a download requested ahead of the one being sent, so disk, silo and network overlap.</summary>
+    private const int ReadAhead = 3;
+
     /// <summary>Streams the body to a fresh writer and seals it; on any failure the writer discards what it got.</summary>
     public static async Task<Result<SealedObject, StorageFailure>> WriteAsync(
         IClusterClient cluster, Stream body, string? expectedMd5Hex, string? expectedSha256Hex, CancellationToken cancellationToken)
@@ -38,16 +41,24 @@ internal static class ObjectStreaming
     {
         var store = cluster.GetGrain<IObjectStoreGrain>(0);
         var end = offset + length;
-        Task<byte[]>? next = length > 0 ? store.Read(location, offset, (int)Math.Min(ObjectChunks.Size, length)) : null;
-        while (next is not null)
+        var reads = new Queue<(Task<byte[]> Chunk, int Count)>();
+        while (true)
         {
-            var chunk = await next;
-            if (chunk.Length == 0)
+            while (reads.Count < ReadAhead && offset < end)
+            {
+                var count = (int)Math.Min(ObjectChunks.Size, end - offset);
+                reads.Enqueue((store.Read(location, offset, count), count));
+                offset += count;
+            }
+            if (!reads.TryDequeue(out var next))
+            {
+                return;
+            }
+            var chunk = await next.Chunk;
+            if (chunk.Length != next.Count)
             {
                 throw new IOException("The object's file is shorter than its recorded size.");
             }
-            offset += chunk.Length;
-            next = offset < end ? store.Read(location, offset, (int)Math.Min(ObjectChunks.Size, end - offset)) : null;
             await output.WriteAsync(chunk, cancellationToken);
         }
     }

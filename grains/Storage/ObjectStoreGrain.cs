@@ -8,11 +8,20 @@ public sealed class ObjectStoreGrain(StorageLayout layout) : Grain, IObjectStore
 {
     public async Task<byte[]> Read(ObjectLocation location, long offset, int count)
     {
-        await using var input = new FileStream(layout.PathOf(location), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
-        var available = Math.Max(0, input.Length - offset);
-        var buffer = new byte[(int)Math.Min(Math.Min(count, ObjectChunks.Size), available)];
-        input.Position = offset;
-        await input.ReadExactlyAsync(buffer);
+        using var input = File.OpenHandle(layout.PathOf(location), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        var available = Math.Max(0, RandomAccess.GetLength(input) - offset);
+        // Every byte is overwritten below, so the array need not be zeroed first.
+        var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(Math.Min(count, ObjectChunks.Size), available));
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await RandomAccess.ReadAsync(input, buffer.AsMemory(filled), offset + filled);
+            if (read == 0)
+            {
+                return buffer[..filled];
+            }
+            filled += read;
+        }
         return buffer;
     }
 
