@@ -6,15 +6,19 @@ namespace GalleryOrleans.Benchmarks;
 
 internal sealed record UploadMeasurement(string Label, Throughput Speed, MemoryUse GatewayMemory);
 
+internal sealed record DownloadMeasurement(string Label, Throughput Speed);
+
 internal sealed record LargeObjectResults(
-    long Size, Throughput DdWrite, Throughput CatRead, IReadOnlyList<UploadMeasurement> Uploads, Throughput Download, bool ColdReads);
+    long Size, Throughput DdWrite, Throughput CatRead, IReadOnlyList<UploadMeasurement> Uploads, IReadOnlyList<DownloadMeasurement> Downloads, bool ColdReads);
 
 /// <summary>
-/// One large object through the S3 port with the AWS SDK, against dd and cat on the storage root's
+/// One large object through the S3 port with the AWS SDK and with curl, against dd and cat on the storage root's
 /// filesystem; the gateway's memory is sampled during each upload.
 /// </summary>
 internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, string scratch, ProcessMemory gatewayMemory, CpuMeter cpu)
 {
+    private readonly PresignedCurl curl = new(s3, bucket);
+
     private const long Mebibyte = 1 << 20;
     private const long SmallSize = 64 * Mebibyte;
     private const long LargeSize = 256 * Mebibyte;
@@ -35,29 +39,37 @@ internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, str
             await ExternalCommand.TimeAsync("dd", [$"if={largeFile}", $"of={ddCopy}", "bs=1M", "conv=fsync"], cancellationToken));
         Console.WriteLine($"  dd write: {ddWrite}");
 
-        var uploads = new List<UploadMeasurement>();
-        foreach (var (label, file, md5, chunked) in new[]
+        var uploads = new List<UploadMeasurement>
         {
-            ("64 MiB, SDK default (aws-chunked, CRC32 trailer)", smallFile, smallMd5, true),
-            ("256 MiB, SDK default (aws-chunked, CRC32 trailer)", largeFile, largeMd5, true),
-            ("256 MiB, UseChunkEncoding=false (signed payload)", largeFile, largeMd5, false),
-        })
-        {
-            var upload = await UploadAsync(label, file, md5, chunked, cancellationToken);
-            Console.WriteLine($"  upload {label}: {upload.Speed}");
-            uploads.Add(upload);
-        }
+            await UploadAsync("64 MiB, SDK default (aws-chunked, CRC32 trailer)", smallFile,
+                () => PutAsync(smallFile, smallMd5, KeyOf(smallFile, "chunked"), chunked: true, cancellationToken), cancellationToken),
+            await UploadAsync("256 MiB, SDK default (aws-chunked, CRC32 trailer)", largeFile,
+                () => PutAsync(largeFile, largeMd5, KeyOf(largeFile, "chunked"), chunked: true, cancellationToken), cancellationToken),
+            await UploadAsync("256 MiB, UseChunkEncoding=false (signed payload)", largeFile,
+                () => PutAsync(largeFile, largeMd5, KeyOf(largeFile, "unchunked"), chunked: false, cancellationToken), cancellationToken),
+            await UploadAsync("256 MiB, curl -T to a presigned URL", largeFile,
+                () => curl.PutAsync(largeFile, KeyOf(largeFile, "curl"), largeMd5, cancellationToken), cancellationToken),
+        };
 
         var cold = await PageCache.TryDropAsync(cancellationToken);
         var catRead = new Throughput(LargeSize,
             await ExternalCommand.TimeAsync("sh", ["-c", "cat \"$1\" > /dev/null", "sh", ddCopy], cancellationToken));
         Console.WriteLine($"  cat read: {catRead}");
 
-        cold &= await PageCache.TryDropAsync(cancellationToken);
-        var download = await cpu.MeasureAsync("large download 256 MiB",
-            () => DownloadAsync(KeyOf(largeFile, chunked: true), LargeSize, cancellationToken));
-        Console.WriteLine($"  download: {download}");
-        return new LargeObjectResults(LargeSize, ddWrite, catRead, uploads, download, cold);
+        var key = KeyOf(largeFile, "chunked");
+        var downloads = new List<DownloadMeasurement>();
+        foreach (var (label, download) in new (string, Func<Task<Throughput>>)[]
+        {
+            ("SDK GetObject", () => DownloadAsync(key, LargeSize, cancellationToken)),
+            ("curl, presigned URL", () => curl.GetAsync(key, LargeSize, cancellationToken)),
+        })
+        {
+            cold &= await PageCache.TryDropAsync(cancellationToken);
+            var speed = await cpu.MeasureAsync($"download 256 MiB, {label}", download);
+            Console.WriteLine($"  download {label}: {speed}");
+            downloads.Add(new DownloadMeasurement(label, speed));
+        }
+        return new LargeObjectResults(LargeSize, ddWrite, catRead, uploads, downloads, cold);
     }
 
     /// <summary>
@@ -81,13 +93,13 @@ internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, str
         await PageCache.FlushAsync(cancellationToken);
     }
 
-    private async Task<UploadMeasurement> UploadAsync(string label, string file, string md5, bool chunked, CancellationToken cancellationToken)
+    private async Task<UploadMeasurement> UploadAsync(string label, string file, Func<Task<TimeSpan>> put, CancellationToken cancellationToken)
     {
         await PrepareWriteAsync(file, cancellationToken);
-        var key = KeyOf(file, chunked);
-        var (elapsed, memory) = await MemorySampler.DuringAsync(gatewayMemory, () => cpu.MeasureAsync($"upload {label}",
-            () => PutAsync(file, md5, key, chunked, cancellationToken)));
-        return new UploadMeasurement(label, new Throughput(new FileInfo(file).Length, elapsed), memory);
+        var (elapsed, memory) = await MemorySampler.DuringAsync(gatewayMemory, () => cpu.MeasureAsync($"upload {label}", put));
+        var upload = new UploadMeasurement(label, new Throughput(new FileInfo(file).Length, elapsed), memory);
+        Console.WriteLine($"  upload {label}: {upload.Speed}");
+        return upload;
     }
 
     private async Task<TimeSpan> PutAsync(string file, string md5, string key, bool chunked, CancellationToken cancellationToken)
@@ -121,5 +133,5 @@ internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, str
         return new Throughput(received, elapsed);
     }
 
-    private static string KeyOf(string file, bool chunked) => $"large/{Path.GetFileName(file)}-{(chunked ? "chunked" : "unchunked")}";
+    private static string KeyOf(string file, string client) => $"large/{Path.GetFileName(file)}-{client}";
 }
