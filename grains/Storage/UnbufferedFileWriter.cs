@@ -19,20 +19,15 @@ internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
     private long written;
     private bool disposed;
 
-    private UnbufferedFileWriter(SafeFileHandle handle, bool direct)
-    {
-        this.handle = handle;
-        IsDirect = direct;
-    }
-
-    public bool IsDirect { get; }
+    private UnbufferedFileWriter(SafeFileHandle handle) => this.handle = handle;
 
     public long Length => written + filled;
 
     public static UnbufferedFileWriter CreateNew(string path)
     {
         var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
-        return new UnbufferedFileWriter(handle, DirectIo.TryEnable(handle));
+        DirectIo.TryEnable(handle);
+        return new UnbufferedFileWriter(handle);
     }
 
     /// <summary>Stages <paramref name="data"/>, which the caller keeps unchanged until the task completes, and writes every block it fills.</summary>
@@ -103,8 +98,8 @@ internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
         private const int GetStatusFlags = 3;
         private const int SetStatusFlags = 4;
 
-        /// <summary>Turns on O_DIRECT for an open file; false where the platform or the filesystem does not have it.</summary>
-        public static bool TryEnable(SafeFileHandle handle)
+        /// <summary>Turns on O_DIRECT for an open file where the platform and the filesystem have it; elsewhere the file stays buffered.</summary>
+        public static void TryEnable(SafeFileHandle handle)
         {
             var directFlag = RuntimeInformation.ProcessArchitecture switch
             {
@@ -114,11 +109,14 @@ internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
             };
             if (!OperatingSystem.IsLinux() || directFlag == 0)
             {
-                return false;
+                return;
             }
             var fd = (int)handle.DangerousGetHandle();
             var flags = Fcntl(fd, GetStatusFlags, 0);
-            return flags >= 0 && Fcntl(fd, SetStatusFlags, flags | directFlag) == 0;
+            if (flags >= 0)
+            {
+                Fcntl(fd, SetStatusFlags, flags | directFlag);
+            }
         }
 
         [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
