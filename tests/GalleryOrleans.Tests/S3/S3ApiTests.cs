@@ -172,6 +172,22 @@ public sealed class S3ApiTests(GalleryCluster cluster) : IClassFixture<GalleryCl
         Assert.Equal(key, Assert.Single(listing.S3Objects).Key);
     }
 
+    // AWSSDK.S3 4.1.0 signs /bucket//leading/slash but drops one slash from the path it sends, so S3, which signs the path
+    // as sent, cannot accept it either. The aws CLI sends what it signs (AwsCliGatewayTests); once the SDK does too,
+    // this key belongs in Odd_keys_round_trip_as_keys.
+    [Fact]
+    public async Task A_leading_slash_key_is_refused_while_the_sdk_sends_another_path_than_it_signed()
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var bucket = await NewBucketAsync(s3);
+
+        var error = await Fails(() => s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "/leading/slash", ContentBody = "content" }));
+        var listing = await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
+
+        Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);
+        Assert.Empty(listing.S3Objects ?? []);
+    }
+
     [Fact]
     public async Task Listing_v1_and_v2_page_with_prefix_delimiter_and_tokens()
     {
