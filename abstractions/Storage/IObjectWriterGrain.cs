@@ -13,7 +13,10 @@ public interface IObjectWriterGrain : IGrainWithGuidKey
     /// <summary>Appends a range of a published object's bytes, copied on the silo (CopyObject, multipart).</summary>
     Task AppendFrom(ObjectLocation source, long offset, long length);
 
-    /// <summary>Checks the optional expected digests (hex) and makes the bytes durable; BadDigest discards them.</summary>
+    /// <summary>
+    /// Checks the optional expected digests (hex) and makes the bytes durable. A mismatch discards them:
+    /// ContentSha256Mismatch for the SHA-256, BadDigest for the MD5.
+    /// </summary>
     Task<Result<SealedObject, StorageFailure>> Seal(string? expectedMd5Hex, string? expectedSha256Hex);
 
     /// <summary>Moves the sealed file into the bucket's directory under a fresh name.</summary>

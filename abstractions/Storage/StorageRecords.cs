@@ -17,6 +17,7 @@ public enum StorageFailure
     InvalidPartOrder,
     EntityTooSmall,
     InvalidArgument,
+    ContentSha256Mismatch,
 }
 
 [GenerateSerializer, Immutable]

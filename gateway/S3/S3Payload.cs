@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GalleryOrleans.Abstractions;
+using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Gateway.Storage;
 
 namespace GalleryOrleans.Gateway.S3;
 
@@ -8,7 +11,9 @@ namespace GalleryOrleans.Gateway.S3;
 /// declared about the body is checked when <see cref="Body"/> reaches its end: byte count, the hex
 /// x-amz-content-sha256, Content-MD5 and an x-amz-checksum-* header or trailer; a mismatch is thrown as an
 /// <see cref="S3Exception"/> from that last read instead of end-of-stream. So storage keeps what it wrote only when
-/// reading <see cref="Body"/> to its end succeeded. Only the declared digests are computed here; storage computes the ETag.
+/// reading <see cref="Body"/> to its end succeeded. Only the declared digests are computed here. A body opened
+/// <see cref="OpenForStorage">for storage</see> leaves the MD5 and SHA-256 checks to the writer grain, which computes
+/// both digests of every object anyway.
 /// </summary>
 public sealed class S3Payload
 {
@@ -18,9 +23,11 @@ public sealed class S3Payload
     private readonly string contentSha256;
     private readonly byte[]? contentMd5;
     private readonly string? checksumHeaderValue;
+    private readonly bool storageChecksDigests;
 
-    private S3Payload(HttpRequest request, SigV4Success authorization)
+    private S3Payload(HttpRequest request, SigV4Success authorization, bool storageChecksDigests)
     {
+        this.storageChecksDigests = storageChecksDigests;
         mode = authorization.PayloadMode;
         contentSha256 = authorization.ContentSha256;
         var streaming = mode is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer or PayloadMode.StreamingUnsignedTrailer;
@@ -35,7 +42,8 @@ public sealed class S3Payload
         ChecksumInTrailer = trailerDeclared;
 
         chunked = streaming ? new AwsChunkedStream(request.Body, mode, authorization.Signing, Length) : null;
-        var digests = (contentMd5 is null ? BodyDigests.None : BodyDigests.Md5) | (mode == PayloadMode.Sha256 ? BodyDigests.Sha256 : BodyDigests.None);
+        var digests = storageChecksDigests ? BodyDigests.None
+            : (contentMd5 is null ? BodyDigests.None : BodyDigests.Md5) | (mode == PayloadMode.Sha256 ? BodyDigests.Sha256 : BodyDigests.None);
         body = new HashingStream(chunked ?? request.Body, digests, ChecksumAlgorithm, Verify);
     }
 
@@ -56,9 +64,23 @@ public sealed class S3Payload
     /// <summary>The verified additional checksum, base64 as S3 returns it in x-amz-checksum-*; null when none was sent.</summary>
     public string? ChecksumBase64 => body.Checksum is { } checksum ? Convert.ToBase64String(checksum) : null;
 
-    /// <summary>Validates the body headers of <paramref name="request"/> and wraps its body; throws <see cref="S3Exception"/> for bad headers.</summary>
-    public static S3Payload Open(HttpRequest request, SigV4Success authorization) => new(request, authorization);
+    /// <summary>
+    /// Validates the body headers of <paramref name="request"/> and wraps its body, for a body the gateway reads itself
+    /// (XML); throws <see cref="S3Exception"/> for bad headers.
+    /// </summary>
+    public static S3Payload Open(HttpRequest request, SigV4Success authorization) => new(request, authorization, storageChecksDigests: false);
 
+    /// <summary>As <see cref="Open"/>, for object bytes that go to <see cref="StoreAsync"/>.</summary>
+    public static S3Payload OpenForStorage(HttpRequest request, SigV4Success authorization) => new(request, authorization, storageChecksDigests: true);
+
+    /// <summary>Streams the body to a new writer grain, which checks the Content-MD5 and x-amz-content-sha256 when it seals.</summary>
+    public Task<Result<SealedObject, StorageFailure>> StoreAsync(IClusterClient cluster, CancellationToken cancellationToken) =>
+        ObjectStreaming.WriteAsync(cluster, body,
+            storageChecksDigests && contentMd5 is not null ? Convert.ToHexStringLower(contentMd5) : null,
+            storageChecksDigests && mode == PayloadMode.Sha256 ? contentSha256 : null,
+            cancellationToken);
+
+    /// <summary>Checks what was declared and computed here; for a body opened for storage, MD5 and SHA-256 were not.</summary>
     private void Verify(HashingStream hashed)
     {
         if (hashed.BytesRead != Length)
@@ -66,13 +88,13 @@ public sealed class S3Payload
             throw new S3Exception(S3ErrorCodes.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
         }
 
-        if (mode == PayloadMode.Sha256 && !hashed.Sha256!.AsSpan().SequenceEqual(Convert.FromHexString(contentSha256)))
+        if (hashed.Sha256 is { } sha256 && !sha256.AsSpan().SequenceEqual(Convert.FromHexString(contentSha256)))
         {
             throw new S3Exception(S3ErrorCodes.XAmzContentSha256Mismatch,
                 "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
 
-        if (contentMd5 is not null && !hashed.Md5!.AsSpan().SequenceEqual(contentMd5))
+        if (hashed.Md5 is { } md5 && !md5.AsSpan().SequenceEqual(contentMd5))
         {
             throw new S3Exception(S3ErrorCodes.BadDigest, "The Content-MD5 you specified did not match what we received.");
         }

@@ -47,10 +47,13 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         file = null;
         var md5Hex = Convert.ToHexStringLower(md5.GetHashAndReset());
         var sha256Hex = Convert.ToHexStringLower(sha256.GetHashAndReset());
-        if (!Matches(expectedMd5Hex, md5Hex) || !Matches(expectedSha256Hex, sha256Hex))
+        var mismatch = !Matches(expectedSha256Hex, sha256Hex) ? StorageFailure.ContentSha256Mismatch
+            : !Matches(expectedMd5Hex, md5Hex) ? StorageFailure.BadDigest
+            : StorageFailure.None;
+        if (mismatch != StorageFailure.None)
         {
             await Discard();
-            return Result<SealedObject, StorageFailure>.Fail(StorageFailure.BadDigest);
+            return Result<SealedObject, StorageFailure>.Fail(mismatch);
         }
         sealedObject = new SealedObject(this.GetPrimaryKey(), size, md5Hex, sha256Hex);
         return Result<SealedObject, StorageFailure>.Ok(sealedObject);

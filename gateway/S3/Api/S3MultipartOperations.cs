@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Storage;
-using GalleryOrleans.Gateway.Storage;
 
 namespace GalleryOrleans.Gateway.S3.Api;
 
@@ -22,8 +21,8 @@ internal static class S3MultipartOperations
         var partNumber = PartNumber(request);
         var upload = Upload(request, uploadId);
         (await upload.Describe(request.Caller, request.Bucket, request.Key)).OrThrow();
-        var payload = S3Payload.Open(request.Http.Request, request.Authorization);
-        var part = (await ObjectStreaming.WriteAsync(request.Cluster, payload.Body, null, null, request.Aborted)).OrThrow();
+        var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization);
+        var part = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
         var uploaded = (await upload.UploadPart(request.Caller, request.Bucket, request.Key, partNumber, part)).OrThrow();
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(uploaded.ETag);
         request.Status(StatusCodes.Status200OK);

@@ -16,12 +16,12 @@ internal static class S3ObjectOperations
     {
         ObjectKeyRules.Validate(request.Key);
         (await Bucket(request).Get(request.Caller)).OrThrow();
-        var payload = S3Payload.Open(request.Http.Request, request.Authorization);
+        var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization);
         if (payload.Length > MaxSinglePutBytes)
         {
             throw new S3Exception(S3ErrorCodes.EntityTooLarge, "Your proposed upload exceeds the maximum allowed object size.");
         }
-        var sealedObject = (await ObjectStreaming.WriteAsync(request.Cluster, payload.Body, null, null, request.Aborted)).OrThrow();
+        var sealedObject = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
         var stored = (await Bucket(request).PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request))).OrThrow();
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(stored.ETag);
         request.Status(StatusCodes.Status200OK);

@@ -16,6 +16,8 @@ internal static class StorageErrors
         StorageFailure.BucketNotEmpty => new(S3ErrorCodes.BucketNotEmpty, "The bucket you tried to delete is not empty"),
         StorageFailure.InvalidBucketName => new(S3ErrorCodes.InvalidBucketName, "The specified bucket is not valid."),
         StorageFailure.BadDigest => new(S3ErrorCodes.BadDigest, "The digest you specified did not match what we received."),
+        StorageFailure.ContentSha256Mismatch => new(S3ErrorCodes.XAmzContentSha256Mismatch,
+            "The provided 'x-amz-content-sha256' header does not match what was computed."),
         StorageFailure.NoSuchUpload => new(S3ErrorCodes.NoSuchUpload, "The specified upload does not exist."),
         StorageFailure.InvalidPart => new(S3ErrorCodes.InvalidPart, "One or more of the specified parts could not be found."),
         StorageFailure.InvalidPartOrder => new(S3ErrorCodes.InvalidPartOrder, "The list of parts was not in ascending order."),

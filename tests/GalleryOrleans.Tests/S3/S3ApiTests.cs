@@ -103,6 +103,44 @@ public sealed class S3ApiTests(GalleryCluster cluster) : IClassFixture<GalleryCl
     }
 
     [Fact]
+    public async Task A_body_that_does_not_match_its_signed_sha256_is_refused_and_stores_nothing()
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var bucket = await NewBucketAsync(s3);
+        var curl = new CurlSigV4(cluster.S3Endpoint, s3.AccessKeyId, s3.SecretAccessKey);
+
+        var (status, body) = await curl.SendAsync("PUT", $"/{bucket}/tampered", "hello"u8.ToArray(),
+            new Dictionary<string, string> { ["x-amz-content-sha256"] = Convert.ToHexStringLower(SHA256.HashData("other"u8)) });
+        var listing = await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
+
+        Assert.Equal(400, status);
+        Assert.Contains("<Code>XAmzContentSHA256Mismatch</Code>", body);
+        Assert.Empty(listing.S3Objects ?? []);
+    }
+
+    [Fact]
+    public async Task A_part_with_a_wrong_content_md5_is_refused_and_not_listed()
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var bucket = await NewBucketAsync(s3);
+        var upload = await s3.Client.InitiateMultipartUploadAsync(bucket, "parts");
+
+        var error = await Fails(() => s3.Client.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = bucket,
+            Key = "parts",
+            UploadId = upload.UploadId,
+            PartNumber = 1,
+            InputStream = new MemoryStream("hello"u8.ToArray()),
+            MD5Digest = Convert.ToBase64String(MD5.HashData("other"u8)),
+        }));
+        var parts = await s3.Client.ListPartsAsync(bucket, "parts", upload.UploadId);
+
+        Assert.Equal("BadDigest", error.ErrorCode);
+        Assert.Empty(parts.Parts ?? []);
+    }
+
+    [Fact]
     public async Task A_wrong_secret_is_refused()
     {
         var s3 = await S3User.CreateAsync(cluster);

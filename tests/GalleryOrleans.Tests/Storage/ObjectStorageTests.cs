@@ -26,15 +26,17 @@ public sealed class ObjectStorageTests(GalleryCluster cluster) : IClassFixture<G
         Assert.Equal(data, await ObjectUploads.ReadAsync(cluster.Client, got.Value));
     }
 
-    [Fact]
-    public async Task A_wrong_digest_is_refused_and_leaves_no_file_and_no_object()
+    [Theory]
+    [InlineData("00000000000000000000000000000000", null, StorageFailure.BadDigest)]
+    [InlineData(null, "0000000000000000000000000000000000000000000000000000000000000000", StorageFailure.ContentSha256Mismatch)]
+    public async Task A_wrong_digest_is_refused_and_leaves_no_file_and_no_object(string? md5Hex, string? sha256Hex, StorageFailure expected)
     {
         var bucket = await NewBucketAsync();
 
-        var put = await ObjectUploads.PutAsync(cluster.Client, owner, bucket, "k", ObjectUploads.RandomBytes(1000), new string('0', 32));
+        var put = await ObjectUploads.PutAsync(cluster.Client, owner, bucket, "k", ObjectUploads.RandomBytes(1000), md5Hex, sha256Hex);
         var got = await cluster.Client.GetGrain<IBucketGrain>(bucket).GetObject(owner, "k");
 
-        Assert.Equal(StorageFailure.BadDigest, put.Failure);
+        Assert.Equal(expected, put.Failure);
         Assert.Equal(StorageFailure.NoSuchKey, got.Failure);
         Assert.Empty(FilesUnder(Path.Combine(StorageRoot, "buckets", bucket)));
         Assert.Empty(FilesUnder(Path.Combine(StorageRoot, ".tmp")));

@@ -8,14 +8,15 @@ namespace GalleryOrleans.Tests.Storage;
 internal static class ObjectUploads
 {
     public static async Task<Result<ObjectInfo, StorageFailure>> PutAsync(
-        IClusterClient cluster, Guid caller, string bucket, string key, byte[] data, string? expectedMd5Hex = null)
+        IClusterClient cluster, Guid caller, string bucket, string key, byte[] data,
+        string? expectedMd5Hex = null, string? expectedSha256Hex = null)
     {
         var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
         foreach (var chunk in data.Chunk(ObjectChunks.Size))
         {
             await writer.Append(chunk);
         }
-        var sealedObject = await writer.Seal(expectedMd5Hex, null);
+        var sealedObject = await writer.Seal(expectedMd5Hex, expectedSha256Hex);
         if (!sealedObject.Succeeded)
         {
             return Result<ObjectInfo, StorageFailure>.Fail(sealedObject.Failure);
