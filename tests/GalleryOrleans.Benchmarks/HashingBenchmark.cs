@@ -54,7 +54,6 @@ internal sealed class HashingBenchmark(TestPhotos photos, CpuMeter cpu)
             Parallel.ForEach(files, options, process);
             rates[round] = files.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
-        Array.Sort(rates);
-        return rates[Rounds / 2];
+        return Spread.Of(rates).Median;
     }
 }

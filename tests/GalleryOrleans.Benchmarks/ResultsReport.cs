@@ -41,48 +41,13 @@ internal sealed partial class ResultsReport
         PrintMedia(output);
         if (Cpu.Count > 0)
         {
-            PrintCpu(output, Cpu);
+            PrintCpu(output, Cpu, LargeObjects);
         }
         foreach (var (benchmark, error) in failures)
         {
             output.WriteLine();
             output.WriteLine($"FAILED {benchmark}: {error}");
         }
-    }
-
-    private static void PrintLargeObjects(TextWriter output, LargeObjectResults results)
-    {
-        var table = new TextTable($"Large object ({Mib(results.Size)}, one PutObject / GetObject, AWS SDK or curl)",
-            "operation", "gallery", "reference", "ratio", "goal");
-        foreach (var upload in results.Uploads.Where(u => u.Speed.Bytes == results.Size))
-        {
-            table.AddRow($"upload {upload.Label}", upload.Speed.ToString(), $"dd conv=fsync {results.DdWrite}",
-                Ratio(upload.Speed.MegabytesPerSecond, results.DdWrite.MegabytesPerSecond), ">= 0.70x");
-        }
-        foreach (var download in results.Downloads)
-        {
-            table.AddRow($"download, {download.Label}", download.Speed.ToString(), $"cat > /dev/null {results.CatRead}",
-                Ratio(download.Speed.MegabytesPerSecond, results.CatRead.MegabytesPerSecond), ">= 0.80x");
-        }
-        table.AddNote(ReadsNote(results.ColdReads));
-        table.Print(output);
-    }
-
-    private static void PrintGatewayMemory(TextWriter output, LargeObjectResults results)
-    {
-        var table = new TextTable("Gateway resident memory during each upload (/proc/<pid>/status)",
-            "upload", "baseline RSS", "peak RSS (50 ms samples)", "VmHWM", "peak - baseline");
-        foreach (var upload in results.Uploads)
-        {
-            var memory = upload.GatewayMemory;
-            table.AddRow(upload.Label, Mib(memory.Baseline), Mib(memory.PeakSampled),
-                memory.HighWaterMarkWasReset ? Mib(memory.PeakHighWaterMark) : "n/a", Mib(memory.Growth));
-        }
-        table.AddNote(results.Uploads.All(u => u.GatewayMemory.HighWaterMarkWasReset)
-            ? "VmHWM was reset before each upload (clear_refs), so it is the exact peak during that upload."
-            : "VmHWM could not be reset (clear_refs); the peak is from the 50 ms samples only.");
-        table.AddNote("Flat in object size means the 64 MiB and 256 MiB rows grow by about the same amount.");
-        table.Print(output);
     }
 
     private static void PrintSmallObjects(TextWriter output, SmallObjectResults results)
@@ -119,7 +84,7 @@ internal sealed partial class ResultsReport
         table.Print(output);
     }
 
-    private static void PrintCpu(TextWriter output, IReadOnlyList<CpuUse> measurements)
+    private static void PrintCpu(TextWriter output, IReadOnlyList<CpuUse> measurements, LargeObjectResults? large)
     {
         var cores = Environment.ProcessorCount;
         var table = new TextTable($"CPU seconds used during each measurement ({cores} cores: busy = total / ({cores} x wall))",
@@ -130,6 +95,11 @@ internal sealed partial class ResultsReport
                 Format($"{use.Total / (cores * use.Wall):P0}"));
         }
         table.AddNote("client = this benchmark program (AWS SDK or HttpClient); the rest of the machine's load is not included.");
+        if (large is not null)
+        {
+            table.AddNote($"Large object: a row per upload and download of each of the {large.Rounds} rounds, in the order they ran; the rounds do the same");
+            table.AddNote("work, so their rows show how steady the CPU cost is while the speeds swing with the machine's load.");
+        }
         table.Print(output);
     }
 

@@ -7,6 +7,8 @@ internal readonly record struct Throughput(long Bytes, TimeSpan Elapsed)
 {
     public double MegabytesPerSecond => Bytes / 1e6 / Elapsed.TotalSeconds;
 
+    public static string Rate(double megabytesPerSecond) => string.Create(CultureInfo.InvariantCulture, $"{megabytesPerSecond:F1} MB/s");
+
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{MegabytesPerSecond:F1} MB/s ({Elapsed.TotalSeconds:F2} s)");
+        string.Create(CultureInfo.InvariantCulture, $"{Rate(MegabytesPerSecond)} ({Elapsed.TotalSeconds:F2} s)");
 }
