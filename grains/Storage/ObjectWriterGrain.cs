@@ -9,15 +9,26 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
     private readonly IncrementalHash md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private UnbufferedFileWriter? file;
+    private Task previousChunk = Task.CompletedTask;
     private string? tempPath;
     private SealedObject? sealedObject;
     private bool published;
 
-    public Task Append(byte[] chunk) => WriteAndHashAsync(OpenForWriting(), chunk);
+    /// <summary>
+    /// Answers once the previous chunk is written and hashed and this one has started, so the next chunk travels
+    /// while this one is processed; a failure surfaces on the next call (Append or Seal).
+    /// </summary>
+    public async Task Append(byte[] chunk)
+    {
+        var target = OpenForWriting();
+        await previousChunk;
+        previousChunk = Task.Run(() => WriteAndHashAsync(target, chunk));
+    }
 
     public async Task AppendFrom(ObjectLocation source, long offset, long length)
     {
         var target = OpenForWriting();
+        await previousChunk;
         await using var input = new FileStream(layout.PathOf(source), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
         input.Position = offset;
         var buffer = new byte[ObjectChunks.Size];
@@ -41,6 +52,7 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
             return Result<SealedObject, StorageFailure>.Ok(sealedObject);
         }
         var target = OpenForWriting();
+        await previousChunk;
         await target.Complete();
         var size = target.Length;
         await target.DisposeAsync();
@@ -76,6 +88,15 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
 
     public async Task Discard()
     {
+        try
+        {
+            await previousChunk;
+        }
+        catch (Exception)
+        {
+            // The bytes are being thrown away, and whoever appended them has been told of the failure.
+        }
+        previousChunk = Task.CompletedTask;
         if (file is not null)
         {
             await file.DisposeAsync();
@@ -111,7 +132,7 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
     }
 
     // Disk writes run on the thread pool, so the bytes are hashed while the previous block goes to the disk, and
-    // the two digests are computed side by side: the gateway sends the next chunk only when this one is done.
+    // the two digests are computed side by side.
     private async Task WriteAndHashAsync(UnbufferedFileWriter target, ReadOnlyMemory<byte> data)
     {
         var write = target.WriteAsync(data);
