@@ -8,7 +8,8 @@ namespace GalleryOrleans.Abstractions.Storage;
 /// </summary>
 public interface IObjectWriterGrain : IGrainWithGuidKey
 {
-    Task Append(byte[] chunk);
+    /// <summary>Appends the next chunk; immutable, so the caller's Orleans runtime does not deep-copy it before sending.</summary>
+    Task Append([Immutable] byte[] chunk);
 
     /// <summary>Appends a range of a published object's bytes, copied on the silo (CopyObject, multipart).</summary>
     Task AppendFrom(ObjectLocation source, long offset, long length);

@@ -1,5 +1,6 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
+using Orleans.Concurrency;
 
 namespace GalleryOrleans.Gateway.Storage;
 
@@ -41,7 +42,7 @@ internal static class ObjectStreaming
     {
         var store = cluster.GetGrain<IObjectStoreGrain>(0);
         var end = offset + length;
-        var reads = new Queue<(Task<byte[]> Chunk, int Count)>();
+        var reads = new Queue<(Task<Immutable<byte[]>> Chunk, int Count)>();
         while (true)
         {
             while (reads.Count < ReadAhead && offset < end)
@@ -54,7 +55,7 @@ internal static class ObjectStreaming
             {
                 return;
             }
-            var chunk = await next.Chunk;
+            var chunk = (await next.Chunk).Value;
             if (chunk.Length != next.Count)
             {
                 throw new IOException("The object's file is shorter than its recorded size.");

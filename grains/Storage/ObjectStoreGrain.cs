@@ -6,7 +6,7 @@ namespace GalleryOrleans.Grains.Storage;
 [StatelessWorker]
 public sealed class ObjectStoreGrain(StorageLayout layout) : Grain, IObjectStoreGrain
 {
-    public async Task<byte[]> Read(ObjectLocation location, long offset, int count)
+    public async Task<Immutable<byte[]>> Read(ObjectLocation location, long offset, int count)
     {
         using var input = File.OpenHandle(layout.PathOf(location), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         var available = Math.Max(0, RandomAccess.GetLength(input) - offset);
@@ -18,11 +18,11 @@ public sealed class ObjectStoreGrain(StorageLayout layout) : Grain, IObjectStore
             var read = await RandomAccess.ReadAsync(input, buffer.AsMemory(filled), offset + filled);
             if (read == 0)
             {
-                return buffer[..filled];
+                return buffer[..filled].AsImmutable();
             }
             filled += read;
         }
-        return buffer;
+        return buffer.AsImmutable();
     }
 
     public Task Delete(ObjectLocation location)

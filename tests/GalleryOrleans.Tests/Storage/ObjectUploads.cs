@@ -31,7 +31,7 @@ internal static class ObjectUploads
         using var output = new MemoryStream();
         for (long offset = 0; offset < info.Size; offset += ObjectChunks.Size)
         {
-            output.Write(await store.Read(info.Location, offset, ObjectChunks.Size));
+            output.Write((await store.Read(info.Location, offset, ObjectChunks.Size)).Value);
         }
         return output.ToArray();
     }
