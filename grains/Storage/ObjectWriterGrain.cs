@@ -16,33 +16,32 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
 
     /// <summary>
     /// Answers once the previous chunk is written and hashed and this one has started, so the next chunk travels
-    /// while this one is processed; a failure surfaces on the next call (Append or Seal).
+    /// while this one is processed; a failure surfaces on the next call (Append, AppendFrom or Seal).
     /// </summary>
-    public async Task Append(byte[] chunk)
-    {
-        var target = OpenForWriting();
-        await previousChunk;
-        previousChunk = Task.Run(() => WriteAndHashAsync(target, chunk));
-    }
+    public Task Append(byte[] chunk) => StartChunkAsync(OpenForWriting(), chunk);
 
+    /// <summary>
+    /// Reads the source a chunk at a time into two buffers in turn: each chunk is read while the one before it is
+    /// written and hashed, which is done with its buffer by the time the next read needs it.
+    /// </summary>
     public async Task AppendFrom(ObjectLocation source, long offset, long length)
     {
         var target = OpenForWriting();
-        await previousChunk;
-        await using var input = new FileStream(layout.PathOf(source), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
-        input.Position = offset;
-        var buffer = new byte[ObjectChunks.Size];
-        var remaining = length;
-        while (remaining > 0)
+        using var input = File.OpenHandle(layout.PathOf(source), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        var size = (int)Math.Min(ObjectChunks.Size, length);
+        byte[][] buffers = [GC.AllocateUninitializedArray<byte>(size), GC.AllocateUninitializedArray<byte>(size)];
+        for (var (end, turn) = (offset + length, 0); offset < end; turn ^= 1)
         {
-            var read = await input.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)));
+            var buffer = buffers[turn].AsMemory(0, (int)Math.Min(size, end - offset));
+            var read = await RandomAccess.ReadAsync(input, buffer, offset);
             if (read == 0)
             {
                 throw new InvalidOperationException("The source object is shorter than its recorded size.");
             }
-            await WriteAndHashAsync(target, buffer.AsMemory(0, read));
-            remaining -= read;
+            await StartChunkAsync(target, buffer[..read]);
+            offset += read;
         }
+        await previousChunk;
     }
 
     public async Task<Result<SealedObject, StorageFailure>> Seal(string? expectedMd5Hex, string? expectedSha256Hex)
@@ -129,6 +128,13 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
             file = UnbufferedFileWriter.CreateNew(tempPath);
         }
         return file;
+    }
+
+    /// <summary>Waits for the chunk before, then starts writing and hashing this one off the grain's turn.</summary>
+    private async Task StartChunkAsync(UnbufferedFileWriter target, ReadOnlyMemory<byte> chunk)
+    {
+        await previousChunk;
+        previousChunk = Task.Run(() => WriteAndHashAsync(target, chunk));
     }
 
     // Disk writes run on the thread pool, so the bytes are hashed while the previous block goes to the disk, and
