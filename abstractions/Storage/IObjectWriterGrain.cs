@@ -11,6 +11,12 @@ public interface IObjectWriterGrain : IGrainWithGuidKey
     /// <summary>Appends the next chunk; immutable, so the caller's Orleans runtime does not deep-copy it before sending.</summary>
     Task Append([Immutable] byte[] chunk);
 
+    /// <summary>
+    /// Declares, before any bytes, that this upload joins the parts of a multipart upload, whose ETag is derived from
+    /// the parts' own: the writer then computes no MD5 of the whole, and Seal answers with <paramref name="etag"/>.
+    /// </summary>
+    Task BeginJoin(string etag);
+
     /// <summary>Appends a range of a published object's bytes, copied on the silo (CopyObject, multipart).</summary>
     Task AppendFrom(ObjectLocation source, long offset, long length);
 

@@ -83,12 +83,13 @@ public sealed class MultipartUploadGrain(
         }
         var chosen = parts.Select(p => Upload.Parts[p.PartNumber]).ToList();
         var writer = GrainFactory.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+        await writer.BeginJoin(MultipartETag(chosen));
         foreach (var part in chosen)
         {
             await writer.AppendFrom(part.Location, 0, part.Part.Size);
         }
         var joined = await writer.Seal(null, null);
-        var stored = await GrainFactory.GetGrain<IBucketGrain>(bucket).PutObject(caller, key, joined.Value! with { ETag = MultipartETag(chosen) },
+        var stored = await GrainFactory.GetGrain<IBucketGrain>(bucket).PutObject(caller, key, joined.Value!,
             new ObjectProperties(Upload.ContentType, Upload.Metadata));
         if (stored.Succeeded)
         {

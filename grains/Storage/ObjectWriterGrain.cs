@@ -10,6 +10,7 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
     private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private UnbufferedFileWriter? file;
     private Task previousChunk = Task.CompletedTask;
+    private string? joinETag;
     private string? tempPath;
     private SealedObject? sealedObject;
     private bool published;
@@ -19,6 +20,16 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
     /// while this one is processed; a failure surfaces on the next call (Append, AppendFrom or Seal).
     /// </summary>
     public Task Append(byte[] chunk) => StartChunkAsync(OpenForWriting(), chunk);
+
+    public Task BeginJoin(string etag)
+    {
+        if (file is not null || sealedObject is not null)
+        {
+            throw new InvalidOperationException("A join is declared before the first byte.");
+        }
+        joinETag = etag;
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Reads the source a chunk at a time into two buffers in turn: each chunk is read while the one before it is
@@ -56,17 +67,17 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         var size = target.Length;
         await target.DisposeAsync();
         file = null;
-        var md5Hex = Convert.ToHexStringLower(md5.GetHashAndReset());
+        var etag = joinETag ?? Convert.ToHexStringLower(md5.GetHashAndReset());
         var sha256Hex = Convert.ToHexStringLower(sha256.GetHashAndReset());
         var mismatch = !Matches(expectedSha256Hex, sha256Hex) ? StorageFailure.ContentSha256Mismatch
-            : !Matches(expectedMd5Hex, md5Hex) ? StorageFailure.BadDigest
+            : !Matches(expectedMd5Hex, etag) ? StorageFailure.BadDigest
             : StorageFailure.None;
         if (mismatch != StorageFailure.None)
         {
             await Discard();
             return Result<SealedObject, StorageFailure>.Fail(mismatch);
         }
-        sealedObject = new SealedObject(this.GetPrimaryKey(), size, md5Hex, sha256Hex);
+        sealedObject = new SealedObject(this.GetPrimaryKey(), size, etag, sha256Hex);
         return Result<SealedObject, StorageFailure>.Ok(sealedObject);
     }
 
@@ -143,7 +154,10 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
     {
         var write = target.WriteAsync(data);
         var sha256Done = Task.Run(() => sha256.AppendData(data.Span));
-        md5.AppendData(data.Span);
+        if (joinETag is null)
+        {
+            md5.AppendData(data.Span);
+        }
         await sha256Done;
         await write;
     }

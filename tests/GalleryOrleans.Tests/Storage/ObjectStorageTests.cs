@@ -26,6 +26,42 @@ public sealed class ObjectStorageTests(GalleryCluster cluster) : IClassFixture<G
         Assert.Equal(data, await ObjectUploads.ReadAsync(cluster.Client, got.Value));
     }
 
+    [Fact]
+    public async Task A_join_takes_the_etag_it_is_given_and_the_sha256_of_all_its_bytes()
+    {
+        var bucket = await NewBucketAsync();
+        var first = ObjectUploads.RandomBytes(2 * ObjectChunks.Size + 17);
+        var second = ObjectUploads.RandomBytes(5000);
+        var parts = new[]
+        {
+            (await ObjectUploads.PutAsync(cluster.Client, owner, bucket, "first", first)).Value!,
+            (await ObjectUploads.PutAsync(cluster.Client, owner, bucket, "second", second)).Value!,
+        };
+        var writer = cluster.Client.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+
+        await writer.BeginJoin("0123456789abcdef0123456789abcdef-2");
+        foreach (var part in parts)
+        {
+            await writer.AppendFrom(part.Location, 0, part.Size);
+        }
+        var joined = (await writer.Seal(null, null)).Value!;
+        await writer.Discard();
+
+        Assert.Equal("0123456789abcdef0123456789abcdef-2", joined.ETag);
+        Assert.Equal(first.Length + second.Length, joined.Size);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([.. first, .. second])), joined.Sha256Hex);
+    }
+
+    [Fact]
+    public async Task A_join_cannot_be_declared_once_bytes_are_written()
+    {
+        var writer = cluster.Client.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+        await writer.Append([1, 2, 3]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.BeginJoin("0123456789abcdef0123456789abcdef-1"));
+        await writer.Discard();
+    }
+
     [Theory]
     [InlineData("00000000000000000000000000000000", null, StorageFailure.BadDigest)]
     [InlineData(null, "0000000000000000000000000000000000000000000000000000000000000000", StorageFailure.ContentSha256Mismatch)]
