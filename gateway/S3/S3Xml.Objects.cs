@@ -5,12 +5,10 @@ public sealed record DeleteFailure(string Key, string Code, string Message);
 
 public static partial class S3Xml
 {
-    public static byte[] CopyObject(DateTimeOffset lastModified, string etag) =>
-        Document("CopyObjectResult", Namespace, writer =>
-        {
-            Element(writer, "LastModified", lastModified);
-            Element(writer, "ETag", S3Format.QuoteETag(etag));
-        });
+    public static byte[] CopyObject(DateTimeOffset lastModified, string etag) => CopyResult("CopyObjectResult", lastModified, etag);
+
+    /// <summary>The answer to UploadPartCopy.</summary>
+    public static byte[] CopyPart(DateTimeOffset lastModified, string etag) => CopyResult("CopyPartResult", lastModified, etag);
 
     /// <summary>DeleteResult of DeleteObjects; in quiet mode only the failures are listed, as S3 does.</summary>
     public static byte[] DeleteResult(IEnumerable<string> deletedKeys, IEnumerable<DeleteFailure> failures, bool quiet) =>
@@ -33,5 +31,12 @@ public static partial class S3Xml
                     Element(error, "Message", failure.Message);
                 });
             }
+        });
+
+    private static byte[] CopyResult(string root, DateTimeOffset lastModified, string etag) =>
+        Document(root, Namespace, writer =>
+        {
+            Element(writer, "LastModified", lastModified);
+            Element(writer, "ETag", S3Format.QuoteETag(etag));
         });
 }

@@ -36,6 +36,22 @@ internal static class ObjectStreaming
         }
     }
 
+    /// <summary>Copies a range of a published object into a fresh writer on the silo and seals it; a failure discards the copy.</summary>
+    public static async Task<Result<SealedObject, StorageFailure>> CopyAsync(IClusterClient cluster, ObjectLocation source, long offset, long length)
+    {
+        var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+        try
+        {
+            await writer.AppendFrom(source, offset, length);
+            return await writer.Seal(null, null);
+        }
+        catch
+        {
+            await writer.Discard();
+            throw;
+        }
+    }
+
     /// <summary>Copies <paramref name="length"/> bytes of an object from <paramref name="offset"/> to the output.</summary>
     public static async Task CopyToAsync(
         IClusterClient cluster, ObjectLocation location, long offset, long length, Stream output, CancellationToken cancellationToken)

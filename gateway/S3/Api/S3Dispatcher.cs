@@ -43,7 +43,7 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
         var copySource = request.Http.Request.Headers["x-amz-copy-source"].ToString();
         return method switch
         {
-            _ when HttpMethods.IsPut(method) && uploadId.Length > 0 && copySource.Length > 0 => NotImplemented,
+            _ when HttpMethods.IsPut(method) && uploadId.Length > 0 && copySource.Length > 0 => r => S3MultipartOperations.UploadPartCopyAsync(r, uploadId, copySource),
             _ when HttpMethods.IsPut(method) && uploadId.Length > 0 => r => S3MultipartOperations.UploadPartAsync(r, uploadId),
             _ when HttpMethods.IsPut(method) && copySource.Length > 0 => r => S3ObjectOperations.CopyAsync(r, copySource),
             _ when HttpMethods.IsPut(method) => S3ObjectOperations.PutAsync,

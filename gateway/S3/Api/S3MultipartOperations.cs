@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Gateway.Storage;
 
 namespace GalleryOrleans.Gateway.S3.Api;
 
@@ -26,6 +27,19 @@ internal static class S3MultipartOperations
         var uploaded = (await upload.UploadPart(request.Caller, request.Bucket, request.Key, partNumber, part)).OrThrow();
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(uploaded.ETag);
         request.Status(StatusCodes.Status200OK);
+    }
+
+    /// <summary>UploadPartCopy: the part's bytes come from an existing object, all of it or x-amz-copy-source-range.</summary>
+    public static async Task UploadPartCopyAsync(S3Request request, string uploadId, string copySource)
+    {
+        var partNumber = PartNumber(request);
+        var upload = Upload(request, uploadId);
+        (await upload.Describe(request.Caller, request.Bucket, request.Key)).OrThrow();
+        var source = await CopySource.FindAsync(request, copySource);
+        var range = CopySource.Range(request.Http.Request.Headers["x-amz-copy-source-range"], source.Size);
+        var part = (await ObjectStreaming.CopyAsync(request.Cluster, source.Location, range.Start, range.Length)).OrThrow();
+        var uploaded = (await upload.UploadPart(request.Caller, request.Bucket, request.Key, partNumber, part)).OrThrow();
+        await request.WriteXmlAsync(S3Xml.CopyPart(uploaded.LastModified, uploaded.ETag));
     }
 
     public static async Task ListPartsAsync(S3Request request, string uploadId)

@@ -30,18 +30,15 @@ internal static class S3ObjectOperations
     public static async Task CopyAsync(S3Request request, string copySource)
     {
         ObjectKeyRules.Validate(request.Key);
-        var (sourceBucket, sourceKey) = ParseCopySource(copySource);
-        var source = (await request.Cluster.GetGrain<IBucketGrain>(sourceBucket).GetObject(request.Caller, sourceKey)).OrThrow();
+        var source = await CopySource.FindAsync(request, copySource);
         var replace = string.Equals(request.Http.Request.Headers["x-amz-metadata-directive"], "REPLACE", StringComparison.OrdinalIgnoreCase);
-        if (sourceBucket == request.Bucket && sourceKey == request.Key && !replace)
+        if (source.Bucket == request.Bucket && source.Key == request.Key && !replace)
         {
             throw new S3Exception(S3ErrorCodes.InvalidRequest,
                 "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata.");
         }
         (await Bucket(request).Get(request.Caller)).OrThrow();
-        var writer = request.Cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
-        await writer.AppendFrom(source.Location, 0, source.Size);
-        var sealedObject = (await writer.Seal(null, null)).OrThrow();
+        var sealedObject = (await ObjectStreaming.CopyAsync(request.Cluster, source.Location, 0, source.Size)).OrThrow();
         var properties = replace ? PropertiesOf(request.Http.Request) : new ObjectProperties(source.ContentType, source.Metadata);
         var stored = (await Bucket(request).PutObject(request.Caller, request.Key, sealedObject, properties)).OrThrow();
         await request.WriteXmlAsync(S3Xml.CopyObject(stored.LastModified, stored.ETag));
@@ -110,17 +107,6 @@ internal static class S3ObjectOperations
             return StatusCodes.Status304NotModified;
         }
         return null;
-    }
-
-    private static (string Bucket, string Key) ParseCopySource(string copySource)
-    {
-        var decoded = Uri.UnescapeDataString(copySource.Split('?')[0]).TrimStart('/');
-        var slash = decoded.IndexOf('/');
-        if (slash <= 0 || slash == decoded.Length - 1)
-        {
-            throw new S3Exception(S3ErrorCodes.InvalidArgument, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
-        }
-        return (decoded[..slash], decoded[(slash + 1)..]);
     }
 
     private static IBucketGrain Bucket(S3Request request) => request.Cluster.GetGrain<IBucketGrain>(request.Bucket);

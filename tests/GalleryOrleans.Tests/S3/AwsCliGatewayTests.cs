@@ -93,4 +93,36 @@ public sealed class AwsCliGatewayTests(GalleryCluster cluster) : IClassFixture<G
             File.Delete(viaCp);
         }
     }
+
+    [Fact]
+    public async Task A_large_object_copied_inside_the_store_comes_back_byte_identical()
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var cli = new AwsCli(cluster.S3Endpoint, s3.AccessKeyId, s3.SecretAccessKey);
+        var bucket = "copy-" + Guid.NewGuid().ToString("N")[..12];
+        // Above the CLI's 8 MB multipart threshold, so it copies part by part with UploadPartCopy.
+        var data = RandomNumberGenerator.GetBytes(20_000_000);
+        var upload = Path.GetTempFileName();
+        var download = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(upload, data);
+
+            var made = await cli.RunAsync(["s3", "mb", $"s3://{bucket}"]);
+            var put = await cli.RunAsync(["s3", "cp", upload, $"s3://{bucket}/original.bin"]);
+            var copied = await cli.RunAsync(["s3", "cp", $"s3://{bucket}/original.bin", $"s3://{bucket}/copies/copy.bin"]);
+            var got = await cli.RunAsync(["s3", "cp", $"s3://{bucket}/copies/copy.bin", download]);
+
+            foreach (var result in new[] { made, put, copied, got })
+            {
+                Assert.True(result.Succeeded, result.Output);
+            }
+            Assert.Equal(data, await File.ReadAllBytesAsync(download));
+        }
+        finally
+        {
+            File.Delete(upload);
+            File.Delete(download);
+        }
+    }
 }

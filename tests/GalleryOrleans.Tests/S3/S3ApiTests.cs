@@ -353,6 +353,100 @@ public sealed class S3ApiTests(GalleryCluster cluster) : IClassFixture<GalleryCl
         Assert.Contains("<Code>SignatureDoesNotMatch</Code>", await tampered.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Parts_copied_from_ranges_of_an_object_join_into_the_same_bytes()
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var bucket = await NewBucketAsync(s3);
+        var original = RandomNumberGenerator.GetBytes(6 * 1024 * 1024 + 321);
+        await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "original", InputStream = new MemoryStream(original) });
+        var upload = await s3.Client.InitiateMultipartUploadAsync(bucket, "copied");
+        const long firstPartSize = 5 * 1024 * 1024;
+
+        var first = await s3.Client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = bucket,
+            SourceKey = "original",
+            DestinationBucket = bucket,
+            DestinationKey = "copied",
+            UploadId = upload.UploadId,
+            PartNumber = 1,
+            FirstByte = 0,
+            LastByte = firstPartSize - 1,
+        });
+        var second = await s3.Client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = bucket,
+            SourceKey = "original",
+            DestinationBucket = bucket,
+            DestinationKey = "copied",
+            UploadId = upload.UploadId,
+            PartNumber = 2,
+            FirstByte = firstPartSize,
+            LastByte = original.Length - 1,
+        });
+        await s3.Client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = bucket,
+            Key = "copied",
+            UploadId = upload.UploadId,
+            PartETags = [new PartETag(1, first.ETag), new PartETag(2, second.ETag)],
+        });
+
+        Assert.Equal($"\"{Convert.ToHexStringLower(MD5.HashData(original.AsSpan(0, (int)firstPartSize)))}\"", first.ETag);
+        Assert.Equal(original, await ReadAsync(s3, bucket, "copied"));
+    }
+
+    [Theory]
+    [InlineData("bytes=0-100000000", "InvalidRange")]
+    [InlineData("bytes=10-5", "InvalidArgument")]
+    [InlineData("bytes=-5", "InvalidArgument")]
+    [InlineData("0-5", "InvalidArgument")]
+    public async Task A_part_copy_with_a_bad_source_range_is_refused_and_adds_no_part(string range, string code)
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var bucket = await NewBucketAsync(s3);
+        await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "original", ContentBody = "small source" });
+        var upload = await s3.Client.InitiateMultipartUploadAsync(bucket, "copied");
+        var curl = new CurlSigV4(cluster.S3Endpoint, s3.AccessKeyId, s3.SecretAccessKey);
+
+        var (status, body) = await curl.SendAsync("PUT", $"/{bucket}/copied?partNumber=1&uploadId={upload.UploadId}", [],
+            new Dictionary<string, string>
+            {
+                ["x-amz-copy-source"] = $"/{bucket}/original",
+                ["x-amz-copy-source-range"] = range,
+                ["x-amz-content-sha256"] = Convert.ToHexStringLower(SHA256.HashData([])),
+            });
+        var parts = await s3.Client.ListPartsAsync(bucket, "copied", upload.UploadId);
+
+        Assert.Equal(code == "InvalidRange" ? 416 : 400, status);
+        Assert.Contains($"<Code>{code}</Code>", body);
+        Assert.Empty(parts.Parts ?? []);
+    }
+
+    [Fact]
+    public async Task A_part_cannot_be_copied_from_another_users_object()
+    {
+        var owner = await S3User.CreateAsync(cluster);
+        var stranger = await S3User.CreateAsync(cluster);
+        var theirs = await NewBucketAsync(owner);
+        await owner.Client.PutObjectAsync(new PutObjectRequest { BucketName = theirs, Key = "secret", ContentBody = "not yours" });
+        var mine = await NewBucketAsync(stranger);
+        var upload = await stranger.Client.InitiateMultipartUploadAsync(mine, "copied");
+
+        var error = await Fails(() => stranger.Client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = theirs,
+            SourceKey = "secret",
+            DestinationBucket = mine,
+            DestinationKey = "copied",
+            UploadId = upload.UploadId,
+            PartNumber = 1,
+        }));
+
+        Assert.Equal("AccessDenied", error.ErrorCode);
+    }
+
     private static async Task<byte[]> ReadAsync(S3User s3, string bucket, string key)
     {
         using var response = await s3.Client.GetObjectAsync(bucket, key);
