@@ -42,6 +42,7 @@ public static class GrainServices
             ?? throw new InvalidOperationException("ConnectionStrings:Catalog is not set.")));
         services.AddSingleton<CatalogDatabase>();
         services.AddSingleton<BucketCatalog>();
+        services.AddSingleton<MultipartCatalog>();
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);
         services.AddSingleton(provider => new StorageLayout(storage, provider.GetRequiredService<ILocalSiloDetails>().Name));

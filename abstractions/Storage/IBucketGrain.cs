@@ -25,4 +25,8 @@ public interface IBucketGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<Result<ObjectListing, StorageFailure>> List(Guid caller, ListObjectsRequest request);
+
+    /// <summary>The multipart uploads in progress in this bucket (ListMultipartUploads).</summary>
+    [ReadOnly]
+    Task<Result<UploadListing, StorageFailure>> ListUploads(Guid caller, ListUploadsRequest request);
 }

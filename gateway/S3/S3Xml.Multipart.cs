@@ -1,3 +1,5 @@
+using GalleryOrleans.Abstractions.Storage;
+
 namespace GalleryOrleans.Gateway.S3;
 
 /// <summary>A stored part in ListPartsResult.</summary>
@@ -35,6 +37,43 @@ public static partial class S3Xml
             Element(writer, "Bucket", bucket);
             Element(writer, "Key", key);
             Element(writer, "ETag", S3Format.QuoteETag(etag));
+        });
+
+    /// <summary>ListMultipartUploadsResult; the next markers name the last upload of a truncated page.</summary>
+    public static byte[] ListMultipartUploads(string bucket, ListUploadsRequest request, UploadListing listing, string ownerId) =>
+        Document("ListMultipartUploadsResult", Namespace, writer =>
+        {
+            Element(writer, "Bucket", bucket);
+            Element(writer, "KeyMarker", request.KeyMarker);
+            Element(writer, "UploadIdMarker", request.UploadIdMarker);
+            if (listing.IsTruncated && listing.Uploads.Count > 0)
+            {
+                Element(writer, "NextKeyMarker", listing.Uploads[^1].Key);
+                Element(writer, "NextUploadIdMarker", listing.Uploads[^1].UploadId);
+            }
+
+            Element(writer, "Prefix", request.Prefix);
+            Element(writer, "MaxUploads", request.MaxUploads);
+            Element(writer, "IsTruncated", listing.IsTruncated);
+            foreach (var upload in listing.Uploads)
+            {
+                Elements(writer, "Upload", entry =>
+                {
+                    Element(entry, "Key", upload.Key);
+                    Element(entry, "UploadId", upload.UploadId);
+                    foreach (var party in new[] { "Initiator", "Owner" })
+                    {
+                        Elements(entry, party, person =>
+                        {
+                            Element(person, "ID", ownerId);
+                            Element(person, "DisplayName", ownerId);
+                        });
+                    }
+
+                    Element(entry, "StorageClass", "STANDARD");
+                    Element(entry, "Initiated", new DateTimeOffset(upload.Initiated, TimeSpan.Zero));
+                });
+            }
         });
 
     public static byte[] ListParts(ListPartsPage page) =>

@@ -8,7 +8,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// A bucket: its row and object index in the catalog, its folder under the storage root. Being the one
 /// writer of both, it keeps counts and replacements consistent without locks.
 /// </summary>
-public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, TimeProvider clock) : Grain, IBucketGrain
+public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads, StorageLayout layout, TimeProvider clock) : Grain, IBucketGrain
 {
     private BucketInfo? bucket;
 
@@ -135,6 +135,14 @@ public sealed class BucketGrain(BucketCatalog catalog, StorageLayout layout, Tim
             return Result<ObjectListing, StorageFailure>.Fail(refused);
         }
         return Result<ObjectListing, StorageFailure>.Ok(await ObjectLister.ListAsync(catalog, Name, request));
+    }
+
+    public async Task<Result<UploadListing, StorageFailure>> ListUploads(Guid caller, ListUploadsRequest request)
+    {
+        var refused = Check(caller);
+        return refused != StorageFailure.None
+            ? Result<UploadListing, StorageFailure>.Fail(refused)
+            : Result<UploadListing, StorageFailure>.Ok(await uploads.ListAsync(Name, request));
     }
 
     private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);

@@ -7,6 +7,7 @@ namespace GalleryOrleans.Grains.Storage;
 
 public sealed class MultipartUploadGrain(
     [PersistentState("multipart")] IPersistentState<MultipartState> state,
+    MultipartCatalog index,
     TimeProvider clock) : Grain, IMultipartUploadGrain
 {
     private const long MinimumPartSize = 5L * 1024 * 1024;
@@ -33,6 +34,7 @@ public sealed class MultipartUploadGrain(
             Metadata = new Dictionary<string, string>(properties.Metadata),
         };
         await state.WriteStateAsync();
+        await index.InsertAsync(bucket, key, this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime);
         return StorageFailure.None;
     }
 
@@ -139,6 +141,7 @@ public sealed class MultipartUploadGrain(
         {
             await Store.Delete(part.Location);
         }
+        await index.DeleteAsync(Upload.Bucket, Upload.Key, this.GetPrimaryKeyString());
         await state.ClearStateAsync();
         DeactivateOnIdle();
     }

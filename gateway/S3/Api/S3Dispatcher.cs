@@ -34,6 +34,7 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
                 _ when HttpMethods.IsDelete(method) => S3BucketOperations.DeleteAsync,
                 _ when HttpMethods.IsPost(method) && query.ContainsKey("delete") => S3BucketOperations.DeleteObjectsAsync,
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("location") => S3BucketOperations.LocationAsync,
+                _ when HttpMethods.IsGet(method) && query.ContainsKey("uploads") => S3MultipartOperations.ListUploadsAsync,
                 _ when HttpMethods.IsGet(method) && IsUnsupportedSubresource(query) => NotImplemented,
                 _ when HttpMethods.IsGet(method) => S3BucketOperations.ListObjectsAsync,
                 _ => NotAllowed,

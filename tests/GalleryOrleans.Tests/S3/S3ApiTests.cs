@@ -447,6 +447,71 @@ public sealed class S3ApiTests(GalleryCluster cluster) : IClassFixture<GalleryCl
         Assert.Equal("AccessDenied", error.ErrorCode);
     }
 
+    [Fact]
+    public async Task Uploads_in_progress_are_listed_by_prefix_and_in_pages_until_completed_or_aborted()
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var bucket = await NewBucketAsync(s3);
+        var ids = new Dictionary<string, string>();
+        foreach (var key in new[] { "photos/a.jpg", "photos/b.jpg", "videos/c.mp4" })
+        {
+            ids[key] = (await s3.Client.InitiateMultipartUploadAsync(bucket, key)).UploadId;
+        }
+        var secondOfA = (await s3.Client.InitiateMultipartUploadAsync(bucket, "photos/a.jpg")).UploadId;
+
+        var all = await s3.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket });
+        var photos = await s3.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket, Prefix = "photos/" });
+        var firstPage = await s3.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket, MaxUploads = 2 });
+        var secondPage = await s3.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
+        {
+            BucketName = bucket,
+            MaxUploads = 2,
+            KeyMarker = firstPage.NextKeyMarker,
+            UploadIdMarker = firstPage.NextUploadIdMarker,
+        });
+        await s3.Client.AbortMultipartUploadAsync(bucket, "videos/c.mp4", ids["videos/c.mp4"]);
+        await s3.Client.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = bucket,
+            Key = "photos/b.jpg",
+            UploadId = ids["photos/b.jpg"],
+            PartNumber = 1,
+            InputStream = new MemoryStream([1, 2, 3]),
+        });
+        var parts = await s3.Client.ListPartsAsync(bucket, "photos/b.jpg", ids["photos/b.jpg"]);
+        await s3.Client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = bucket,
+            Key = "photos/b.jpg",
+            UploadId = ids["photos/b.jpg"],
+            PartETags = [new PartETag(1, parts.Parts[0].ETag)],
+        });
+        var left = await s3.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket });
+
+        string[] both = [.. new[] { ids["photos/a.jpg"], secondOfA }.Order(StringComparer.Ordinal)];
+        Assert.Equal(["photos/a.jpg", "photos/a.jpg", "photos/b.jpg", "videos/c.mp4"], all.MultipartUploads.Select(u => u.Key));
+        Assert.Equal([.. both, ids["photos/b.jpg"], ids["videos/c.mp4"]], all.MultipartUploads.Select(u => u.UploadId));
+        Assert.False(all.IsTruncated);
+        Assert.Equal(3, photos.MultipartUploads.Count);
+        Assert.True(firstPage.IsTruncated);
+        Assert.Equal(both, firstPage.MultipartUploads.Select(u => u.UploadId));
+        Assert.Equal(["photos/b.jpg", "videos/c.mp4"], secondPage.MultipartUploads.Select(u => u.Key));
+        Assert.Equal(both, left.MultipartUploads.Select(u => u.UploadId));
+    }
+
+    [Fact]
+    public async Task Another_users_uploads_in_progress_are_not_listed()
+    {
+        var owner = await S3User.CreateAsync(cluster);
+        var stranger = await S3User.CreateAsync(cluster);
+        var bucket = await NewBucketAsync(owner);
+        await owner.Client.InitiateMultipartUploadAsync(bucket, "private.bin");
+
+        var error = await Fails(() => stranger.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket }));
+
+        Assert.Equal("AccessDenied", error.ErrorCode);
+    }
+
     private static async Task<byte[]> ReadAsync(S3User s3, string bucket, string key)
     {
         using var response = await s3.Client.GetObjectAsync(bucket, key);
