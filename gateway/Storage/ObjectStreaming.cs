@@ -14,11 +14,9 @@ internal static class ObjectStreaming
     private const int ReadAhead = 3;
 
     /// <summary>Streams the body to a fresh writer and seals it; on any failure the writer discards what it got.</summary>
-    public static async Task<Result<SealedObject, StorageFailure>> WriteAsync(
-        IClusterClient cluster, Stream body, string? expectedMd5Hex, string? expectedSha256Hex, CancellationToken cancellationToken)
-    {
-        var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
-        try
+    public static Task<Result<SealedObject, StorageFailure>> WriteAsync(
+        IClusterClient cluster, Stream body, string? expectedMd5Hex, string? expectedSha256Hex, CancellationToken cancellationToken) =>
+        SealNewAsync(cluster, async writer =>
         {
             var pending = Task.CompletedTask;
             while (await ReadChunkAsync(body, cancellationToken) is { Length: > 0 } chunk)
@@ -27,30 +25,11 @@ internal static class ObjectStreaming
                 pending = writer.Append(chunk);
             }
             await pending;
-            return await writer.Seal(expectedMd5Hex, expectedSha256Hex);
-        }
-        catch
-        {
-            await writer.Discard();
-            throw;
-        }
-    }
+        }, expectedMd5Hex, expectedSha256Hex);
 
     /// <summary>Copies a range of a published object into a fresh writer on the silo and seals it; a failure discards the copy.</summary>
-    public static async Task<Result<SealedObject, StorageFailure>> CopyAsync(IClusterClient cluster, ObjectLocation source, long offset, long length)
-    {
-        var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
-        try
-        {
-            await writer.AppendFrom(source, offset, length);
-            return await writer.Seal(null, null);
-        }
-        catch
-        {
-            await writer.Discard();
-            throw;
-        }
-    }
+    public static Task<Result<SealedObject, StorageFailure>> CopyAsync(IClusterClient cluster, ObjectLocation source, long offset, long length) =>
+        SealNewAsync(cluster, writer => writer.AppendFrom(source, offset, length), null, null);
 
     /// <summary>Copies <paramref name="length"/> bytes of an object from <paramref name="offset"/> to the output.</summary>
     public static async Task CopyToAsync(
@@ -77,6 +56,22 @@ internal static class ObjectStreaming
                 throw new IOException("The object's file is shorter than its recorded size.");
             }
             await output.WriteAsync(chunk, cancellationToken);
+        }
+    }
+
+    private static async Task<Result<SealedObject, StorageFailure>> SealNewAsync(
+        IClusterClient cluster, Func<IObjectWriterGrain, Task> fill, string? expectedMd5Hex, string? expectedSha256Hex)
+    {
+        var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+        try
+        {
+            await fill(writer);
+            return await writer.Seal(expectedMd5Hex, expectedSha256Hex);
+        }
+        catch
+        {
+            await writer.Discard();
+            throw;
         }
     }
 
