@@ -60,6 +60,28 @@ public readonly record struct ByteRange(long Start, long Length)
             : throw NotSatisfiable(objectLength);
     }
 
+    /// <summary>
+    /// The <c>x-amz-copy-source-range</c> of UploadPartCopy: the whole object without one, else <c>bytes=first-last</c>
+    /// with both bounds, within the object (InvalidArgument when malformed, InvalidRange when past its end).
+    /// </summary>
+    public static ByteRange ParseCopySourceRange(string? header, long objectSize)
+    {
+        if (string.IsNullOrEmpty(header))
+        {
+            return new ByteRange(0, objectSize);
+        }
+        const string unit = "bytes=";
+        var bounds = header.StartsWith(unit, StringComparison.Ordinal) ? header[unit.Length..].Split('-') : [];
+        if (bounds.Length != 2 || !TryParse(bounds[0], out var first) || !TryParse(bounds[1], out var last) || last < first)
+        {
+            throw new S3Exception(S3ErrorCodes.InvalidArgument,
+                "The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy");
+        }
+        return last < objectSize
+            ? new ByteRange(first, last - first + 1)
+            : throw new S3Exception(S3ErrorCodes.InvalidRange, $"Range specified is not valid for source object of size: {objectSize}");
+    }
+
     private static bool TryParse(string text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 

@@ -16,7 +16,7 @@ internal static class S3BucketOperations
     {
         BucketNameRules.Validate(request.Bucket);
         await DrainAsync(request);
-        var result = await Bucket(request).Create(request.Caller);
+        var result = await request.BucketGrain.Create(request.Caller);
         result.OrThrow();
         request.Http.Response.Headers.Location = "/" + request.Bucket;
         request.Status(StatusCodes.Status200OK);
@@ -24,27 +24,27 @@ internal static class S3BucketOperations
 
     public static async Task HeadAsync(S3Request request)
     {
-        (await Bucket(request).Get(request.Caller)).OrThrow();
+        (await request.BucketGrain.Get(request.Caller)).OrThrow();
         request.Http.Response.Headers["x-amz-bucket-region"] = "us-east-1";
         request.Status(StatusCodes.Status200OK);
     }
 
     public static async Task LocationAsync(S3Request request)
     {
-        (await Bucket(request).Get(request.Caller)).OrThrow();
+        (await request.BucketGrain.Get(request.Caller)).OrThrow();
         await request.WriteXmlAsync(S3Xml.LocationConstraint());
     }
 
     public static async Task DeleteAsync(S3Request request)
     {
-        (await Bucket(request).Delete(request.Caller)).OrThrow();
+        (await request.BucketGrain.Delete(request.Caller)).OrThrow();
         request.Status(StatusCodes.Status204NoContent);
     }
 
     public static async Task ListObjectsAsync(S3Request request)
     {
         var query = ListObjectsQuery.Parse(request.Query);
-        var listing = (await Bucket(request).List(request.Caller,
+        var listing = (await request.BucketGrain.List(request.Caller,
             new ListObjectsRequest(query.Prefix, query.Delimiter, query.After, query.MaxKeys))).OrThrow();
         var page = new ListObjectsPage(
             listing.Objects.Select(o => new ObjectEntry(o.Key, o.LastModified, o.ETag, o.Size)).ToList(),
@@ -57,7 +57,7 @@ internal static class S3BucketOperations
     {
         var payload = S3Payload.Open(request.Http.Request, request.Authorization);
         var delete = await S3XmlParser.ParseDeleteAsync(payload.Body, request.Aborted);
-        var bucket = Bucket(request);
+        var bucket = request.BucketGrain;
         var deleted = new List<string>();
         var failures = new List<DeleteFailure>();
         foreach (var key in delete.Keys)
@@ -76,7 +76,6 @@ internal static class S3BucketOperations
         await request.WriteXmlAsync(S3Xml.DeleteResult(deleted, failures, delete.Quiet));
     }
 
-    private static IBucketGrain Bucket(S3Request request) => request.Cluster.GetGrain<IBucketGrain>(request.Bucket);
 
     // CreateBucket may carry a CreateBucketConfiguration (a region); it is read and ignored, and still
     // has to pass the signature's payload checks.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Gateway.Storage;
 
@@ -19,12 +20,8 @@ internal static class S3MultipartOperations
 
     public static async Task UploadPartAsync(S3Request request, string uploadId)
     {
-        var partNumber = PartNumber(request);
-        var upload = Upload(request, uploadId);
-        (await upload.Describe(request.Caller, request.Bucket, request.Key)).OrThrow();
-        var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization);
-        var part = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
-        var uploaded = (await upload.UploadPart(request.Caller, request.Bucket, request.Key, partNumber, part)).OrThrow();
+        var uploaded = await AddPartAsync(request, uploadId,
+            () => S3Payload.OpenForStorage(request.Http.Request, request.Authorization).StoreAsync(request.Cluster, request.Aborted));
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(uploaded.ETag);
         request.Status(StatusCodes.Status200OK);
     }
@@ -32,13 +29,12 @@ internal static class S3MultipartOperations
     /// <summary>UploadPartCopy: the part's bytes come from an existing object, all of it or x-amz-copy-source-range.</summary>
     public static async Task UploadPartCopyAsync(S3Request request, string uploadId, string copySource)
     {
-        var partNumber = PartNumber(request);
-        var upload = Upload(request, uploadId);
-        (await upload.Describe(request.Caller, request.Bucket, request.Key)).OrThrow();
-        var source = await CopySource.FindAsync(request, copySource);
-        var range = CopySource.Range(request.Http.Request.Headers["x-amz-copy-source-range"], source.Size);
-        var part = (await ObjectStreaming.CopyAsync(request.Cluster, source.Location, range.Start, range.Length)).OrThrow();
-        var uploaded = (await upload.UploadPart(request.Caller, request.Bucket, request.Key, partNumber, part)).OrThrow();
+        var uploaded = await AddPartAsync(request, uploadId, async () =>
+        {
+            var source = await CopySource.FindAsync(request, copySource);
+            var range = ByteRange.ParseCopySourceRange(request.Http.Request.Headers["x-amz-copy-source-range"], source.Size);
+            return await ObjectStreaming.CopyAsync(request.Cluster, source.Location, range.Start, range.Length);
+        });
         await request.WriteXmlAsync(S3Xml.CopyPart(uploaded.LastModified, uploaded.ETag));
     }
 
@@ -62,7 +58,7 @@ internal static class S3MultipartOperations
         }
         var query = new ListUploadsRequest(request.Query["prefix"].ToString(), request.Query["key-marker"].ToString(),
             request.Query["upload-id-marker"].ToString(), Math.Clamp(QueryNumber(request, "max-uploads", 1000), 0, 1000));
-        var listing = (await request.Cluster.GetGrain<IBucketGrain>(request.Bucket).ListUploads(request.Caller, query)).OrThrow();
+        var listing = (await request.BucketGrain.ListUploads(request.Caller, query)).OrThrow();
         await request.WriteXmlAsync(S3Xml.ListMultipartUploads(request.Bucket, query, listing, request.Caller.ToString()));
     }
 
@@ -79,6 +75,17 @@ internal static class S3MultipartOperations
     {
         (await Upload(request, uploadId).Abort(request.Caller, request.Bucket, request.Key)).OrThrow();
         request.Status(StatusCodes.Status204NoContent);
+    }
+
+    /// <summary>Checks that the upload is the caller's, stores the part's bytes with <paramref name="store"/>, and records the part.</summary>
+    private static async Task<UploadedPart> AddPartAsync(
+        S3Request request, string uploadId, Func<Task<Result<SealedObject, StorageFailure>>> store)
+    {
+        var partNumber = PartNumber(request);
+        var upload = Upload(request, uploadId);
+        (await upload.Describe(request.Caller, request.Bucket, request.Key)).OrThrow();
+        var part = (await store()).OrThrow();
+        return (await upload.UploadPart(request.Caller, request.Bucket, request.Key, partNumber, part)).OrThrow();
     }
 
     private static int QueryNumber(S3Request request, string name, int fallback) =>

@@ -15,14 +15,14 @@ internal static class S3ObjectOperations
     public static async Task PutAsync(S3Request request)
     {
         ObjectKeyRules.Validate(request.Key);
-        (await Bucket(request).Get(request.Caller)).OrThrow();
+        (await request.BucketGrain.Get(request.Caller)).OrThrow();
         var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization);
         if (payload.Length > MaxSinglePutBytes)
         {
             throw new S3Exception(S3ErrorCodes.EntityTooLarge, "Your proposed upload exceeds the maximum allowed object size.");
         }
         var sealedObject = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
-        var stored = (await Bucket(request).PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request))).OrThrow();
+        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request))).OrThrow();
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(stored.ETag);
         request.Status(StatusCodes.Status200OK);
     }
@@ -37,16 +37,16 @@ internal static class S3ObjectOperations
             throw new S3Exception(S3ErrorCodes.InvalidRequest,
                 "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata.");
         }
-        (await Bucket(request).Get(request.Caller)).OrThrow();
+        (await request.BucketGrain.Get(request.Caller)).OrThrow();
         var sealedObject = (await ObjectStreaming.CopyAsync(request.Cluster, source.Location, 0, source.Size)).OrThrow();
         var properties = replace ? PropertiesOf(request.Http.Request) : new ObjectProperties(source.ContentType, source.Metadata);
-        var stored = (await Bucket(request).PutObject(request.Caller, request.Key, sealedObject, properties)).OrThrow();
+        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, properties)).OrThrow();
         await request.WriteXmlAsync(S3Xml.CopyObject(stored.LastModified, stored.ETag));
     }
 
     public static async Task GetAsync(S3Request request, bool headOnly)
     {
-        var info = (await Bucket(request).GetObject(request.Caller, request.Key)).OrThrow();
+        var info = (await request.BucketGrain.GetObject(request.Caller, request.Key)).OrThrow();
         var response = request.Http.Response;
         var etag = S3Format.QuoteETag(info.ETag);
         response.Headers.ETag = etag;
@@ -82,7 +82,7 @@ internal static class S3ObjectOperations
 
     public static async Task DeleteAsync(S3Request request)
     {
-        (await Bucket(request).DeleteObject(request.Caller, request.Key)).OrThrow();
+        (await request.BucketGrain.DeleteObject(request.Caller, request.Key)).OrThrow();
         request.Status(StatusCodes.Status204NoContent);
     }
 
@@ -109,5 +109,4 @@ internal static class S3ObjectOperations
         return null;
     }
 
-    private static IBucketGrain Bucket(S3Request request) => request.Cluster.GetGrain<IBucketGrain>(request.Bucket);
 }

@@ -1,3 +1,5 @@
+using GalleryOrleans.Abstractions.Storage;
+
 namespace GalleryOrleans.Gateway.S3.Api;
 
 /// <summary>A request on the S3 port whose signature checked out: who asks, for what, and the tools to answer.</summary>
@@ -8,6 +10,8 @@ internal sealed record S3Request(HttpContext Http, SigV4Success Authorization, S
     public string Bucket => Path.Bucket!;
 
     public string Key => Path.Key!;
+
+    public IBucketGrain BucketGrain => Cluster.GetGrain<IBucketGrain>(Bucket);
 
     public IQueryCollection Query => Http.Request.Query;
 
