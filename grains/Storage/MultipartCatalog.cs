@@ -27,7 +27,7 @@ public sealed class MultipartCatalog(CatalogDatabase database)
 
     /// <summary>
     /// One page, by key and then upload id. Without an upload-id-marker S3 starts after every upload of the key
-    /// marker; with one, after that upload of it. The prefix is matched as a byte range of the key ("C" order).
+    /// marker; with one, after that upload of it. Keys and upload ids compare by their bytes (collation "C").
     /// </summary>
     public async Task<UploadListing> ListAsync(string bucket, ListUploadsRequest request)
     {

@@ -363,28 +363,8 @@ public sealed class S3ApiTests(GalleryCluster cluster) : IClassFixture<GalleryCl
         var upload = await s3.Client.InitiateMultipartUploadAsync(bucket, "copied");
         const long firstPartSize = 5 * 1024 * 1024;
 
-        var first = await s3.Client.CopyPartAsync(new CopyPartRequest
-        {
-            SourceBucket = bucket,
-            SourceKey = "original",
-            DestinationBucket = bucket,
-            DestinationKey = "copied",
-            UploadId = upload.UploadId,
-            PartNumber = 1,
-            FirstByte = 0,
-            LastByte = firstPartSize - 1,
-        });
-        var second = await s3.Client.CopyPartAsync(new CopyPartRequest
-        {
-            SourceBucket = bucket,
-            SourceKey = "original",
-            DestinationBucket = bucket,
-            DestinationKey = "copied",
-            UploadId = upload.UploadId,
-            PartNumber = 2,
-            FirstByte = firstPartSize,
-            LastByte = original.Length - 1,
-        });
+        var first = await CopyPartAsync(1, 0, firstPartSize - 1);
+        var second = await CopyPartAsync(2, firstPartSize, original.Length - 1);
         await s3.Client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
         {
             BucketName = bucket,
@@ -395,6 +375,18 @@ public sealed class S3ApiTests(GalleryCluster cluster) : IClassFixture<GalleryCl
 
         Assert.Equal($"\"{Convert.ToHexStringLower(MD5.HashData(original.AsSpan(0, (int)firstPartSize)))}\"", first.ETag);
         Assert.Equal(original, await ReadAsync(s3, bucket, "copied"));
+
+        Task<CopyPartResponse> CopyPartAsync(int partNumber, long firstByte, long lastByte) => s3.Client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = bucket,
+            SourceKey = "original",
+            DestinationBucket = bucket,
+            DestinationKey = "copied",
+            UploadId = upload.UploadId,
+            PartNumber = partNumber,
+            FirstByte = firstByte,
+            LastByte = lastByte,
+        });
     }
 
     [Theory]
