@@ -1,4 +1,5 @@
 using System.Net;
+using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains;
 using GalleryOrleans.Silo.Schema;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,7 @@ public static class SiloHostBuilder
             options.ConnectionString = database.Orleans;
         });
         orleans.AddDashboard();
+        orleans.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IMultipartExpiryGrain>(0).Start());
         // In a pod, silo name, address and ports come from the downward API (Orleans' Kubernetes hosting).
         if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)
         {

@@ -32,4 +32,7 @@ public interface IMultipartUploadGrain : IGrainWithStringKey
     Task<Result<ObjectInfo, StorageFailure>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts);
 
     Task<StorageFailure> Abort(Guid caller, string bucket, string key);
+
+    /// <summary>Aborts the upload, whoever owns it, if it was started before <paramref name="cutoff"/>.</summary>
+    Task<bool> Expire(DateTime cutoff);
 }

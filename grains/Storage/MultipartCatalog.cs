@@ -1,5 +1,6 @@
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Catalog;
+using Npgsql;
 
 namespace GalleryOrleans.Grains.Storage;
 
@@ -16,13 +17,30 @@ public sealed class MultipartCatalog(CatalogDatabase database)
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task DeleteAsync(string bucket, string key, string uploadId)
+    public async Task DeleteAsync(string uploadId)
     {
-        await using var command = database.Command("DELETE FROM multipart_upload WHERE bucket = $1 AND key = $2 AND upload_id = $3");
-        command.Parameters.AddWithValue(bucket);
-        command.Parameters.AddWithValue(key);
+        await using var command = database.Command("DELETE FROM multipart_upload WHERE upload_id = $1");
         command.Parameters.AddWithValue(uploadId);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> uploads started before <paramref name="cutoff"/>, oldest first, after
+    /// <paramref name="after"/> in that order, so that a sweep pages through them even past any it cannot remove.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadInProgress>> ListStartedBeforeAsync(DateTime cutoff, UploadInProgress? after, int limit)
+    {
+        await using var command = database.Command("""
+            SELECT key, upload_id, initiated FROM multipart_upload
+            WHERE initiated < $1 AND (initiated, upload_id) > ($2, $3)
+            ORDER BY initiated, upload_id
+            LIMIT $4
+            """);
+        command.Parameters.AddWithValue(cutoff);
+        command.Parameters.AddWithValue(after?.Initiated ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
+        command.Parameters.AddWithValue(after?.UploadId ?? "");
+        command.Parameters.AddWithValue(limit);
+        return await ReadUploadsAsync(command);
     }
 
     /// <summary>
@@ -43,13 +61,19 @@ public sealed class MultipartCatalog(CatalogDatabase database)
         command.Parameters.AddWithValue(request.KeyMarker);
         command.Parameters.AddWithValue(request.UploadIdMarker);
         command.Parameters.AddWithValue(request.MaxUploads + 1);
+        var uploads = await ReadUploadsAsync(command);
+        var truncated = uploads.Count > request.MaxUploads;
+        return new UploadListing(truncated ? uploads.Take(request.MaxUploads).ToList() : uploads, truncated);
+    }
+
+    private static async Task<IReadOnlyList<UploadInProgress>> ReadUploadsAsync(NpgsqlCommand command)
+    {
         await using var reader = await command.ExecuteReaderAsync();
         var uploads = new List<UploadInProgress>();
         while (await reader.ReadAsync())
         {
             uploads.Add(new UploadInProgress(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)));
         }
-        var truncated = uploads.Count > request.MaxUploads;
-        return new UploadListing(truncated ? uploads[..request.MaxUploads] : uploads, truncated);
+        return uploads;
     }
 }

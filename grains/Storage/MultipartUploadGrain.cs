@@ -1,6 +1,7 @@
 using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Grains.Catalog;
 using Orleans.Runtime;
 
 namespace GalleryOrleans.Grains.Storage;
@@ -32,9 +33,10 @@ public sealed class MultipartUploadGrain(
             Key = key,
             ContentType = properties.ContentType,
             Metadata = new Dictionary<string, string>(properties.Metadata),
+            Initiated = CatalogTime.Now(clock),
         };
         await state.WriteStateAsync();
-        await index.InsertAsync(bucket, key, this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime);
+        await index.InsertAsync(bucket, key, this.GetPrimaryKeyString(), Upload.Initiated);
         return StorageFailure.None;
     }
 
@@ -83,14 +85,7 @@ public sealed class MultipartUploadGrain(
         {
             return Result<ObjectInfo, StorageFailure>.Fail(refused);
         }
-        var chosen = parts.Select(p => Upload.Parts[p.PartNumber]).ToList();
-        var writer = GrainFactory.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
-        await writer.BeginJoin(MultipartETag(chosen));
-        foreach (var part in chosen)
-        {
-            await writer.AppendFrom(part.Location, 0, part.Part.Size);
-        }
-        var joined = await writer.Seal(null, null);
+        var joined = await JoinAsync(parts.Select(p => Upload.Parts[p.PartNumber]).ToList());
         var stored = await GrainFactory.GetGrain<IBucketGrain>(bucket).PutObject(caller, key, joined.Value!,
             new ObjectProperties(Upload.ContentType, Upload.Metadata));
         if (stored.Succeeded)
@@ -108,6 +103,42 @@ public sealed class MultipartUploadGrain(
             await DeletePartsAndForgetAsync();
         }
         return refused;
+    }
+
+    public async Task<bool> Expire(DateTime cutoff)
+    {
+        if (!state.RecordExists)
+        {
+            // No upload behind this id: a row left without its upload would otherwise be swept for ever.
+            await index.DeleteAsync(this.GetPrimaryKeyString());
+            return false;
+        }
+        if (Upload.Initiated >= cutoff)
+        {
+            return false;
+        }
+        await DeletePartsAndForgetAsync();
+        return true;
+    }
+
+    /// <summary>Copies the chosen parts into a new object on this silo; the writer is thrown away if that fails.</summary>
+    private async Task<Result<SealedObject, StorageFailure>> JoinAsync(IReadOnlyList<StoredPart> chosen)
+    {
+        var writer = GrainFactory.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
+        try
+        {
+            await writer.BeginJoin(MultipartETag(chosen));
+            foreach (var part in chosen)
+            {
+                await writer.AppendFrom(part.Location, 0, part.Part.Size);
+            }
+            return await writer.Seal(null, null);
+        }
+        catch
+        {
+            await writer.Discard();
+            throw;
+        }
     }
 
     private StorageFailure Validate(IReadOnlyList<PartReference> parts)
@@ -141,7 +172,7 @@ public sealed class MultipartUploadGrain(
         {
             await Store.Delete(part.Location);
         }
-        await index.DeleteAsync(Upload.Bucket, Upload.Key, this.GetPrimaryKeyString());
+        await index.DeleteAsync(this.GetPrimaryKeyString());
         await state.ClearStateAsync();
         DeactivateOnIdle();
     }
@@ -170,6 +201,7 @@ public sealed class MultipartState
     [Id(3)] public string ContentType { get; set; } = "";
     [Id(4)] public Dictionary<string, string> Metadata { get; set; } = [];
     [Id(5)] public Dictionary<int, StoredPart> Parts { get; set; } = [];
+    [Id(6)] public DateTime Initiated { get; set; }
 }
 
 [GenerateSerializer]

@@ -8,4 +8,7 @@ public sealed class StorageOptions
 
     /// <summary>Temporary files of other silos older than this are taken as abandoned by a crash.</summary>
     public TimeSpan AbandonedTempAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Multipart uploads neither completed nor aborted this long after they started are aborted.</summary>
+    public TimeSpan AbandonedUploadAge { get; set; } = TimeSpan.FromDays(7);
 }
