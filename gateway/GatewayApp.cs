@@ -3,6 +3,7 @@ using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Buckets;
 using GalleryOrleans.Gateway.Gallery;
 using GalleryOrleans.Gateway.Hosting;
+using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Gateway.Pages;
 using GalleryOrleans.Gateway.S3;
@@ -37,7 +38,7 @@ public static class GatewayApp
         });
         builder.AddGalleryOrleansClient(connectionString);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(catalogConnectionString));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddStorageFullProblem();
         builder.Services.AddOpenApi();
         builder.AddGalleryAuthentication();
         builder.AddGalleryRateLimits();

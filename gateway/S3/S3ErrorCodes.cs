@@ -42,6 +42,9 @@ public static class S3ErrorCodes
     public const string ServiceUnavailable = "ServiceUnavailable";
     public const string SignatureDoesNotMatch = "SignatureDoesNotMatch";
     public const string SlowDown = "SlowDown";
+
+    /// <summary>Not one of S3's codes (S3 never runs out of disk); the status is HTTP's own 507 Insufficient Storage.</summary>
+    public const string StorageFull = "StorageFull";
     public const string XAmzContentSha256Mismatch = "XAmzContentSHA256Mismatch";
 
     private static readonly FrozenDictionary<string, int> StatusCodes = new Dictionary<string, int>
@@ -83,6 +86,7 @@ public static class S3ErrorCodes
         [ServiceUnavailable] = 503,
         [SignatureDoesNotMatch] = 403,
         [SlowDown] = 503,
+        [StorageFull] = 507,
         [XAmzContentSha256Mismatch] = 400,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Gateway.S3.Api;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -35,6 +36,11 @@ internal static class S3Listener
                 context.Response.Clear();
                 context.Response.Headers["x-amz-request-id"] = requestId;
                 await S3ErrorResponse.WriteAsync(context, error.Error, requestId, context.RequestAborted);
+            }
+            catch (StorageFullException error) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await S3ErrorResponse.WriteAsync(context, new S3Error(S3ErrorCodes.StorageFull, error.Message), requestId, context.RequestAborted);
             }
             catch (BadHttpRequestException) when (!context.Response.HasStarted)
             {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GalleryOrleans.Abstractions.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace GalleryOrleans.Grains.Storage;
@@ -25,9 +26,16 @@ internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
 
     public static UnbufferedFileWriter CreateNew(string path)
     {
-        var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
-        DirectIo.TryEnable(handle);
-        return new UnbufferedFileWriter(handle);
+        try
+        {
+            var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            DirectIo.TryEnable(handle);
+            return new UnbufferedFileWriter(handle);
+        }
+        catch (IOException error) when (StorageFullException.IsOutOfSpace(error))
+        {
+            throw new StorageFullException();
+        }
     }
 
     /// <summary>Stages <paramref name="data"/>, which the caller keeps unchanged until the task completes, and writes every block it fills.</summary>
@@ -53,9 +61,16 @@ internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
         var length = Length;
         var padded = (filled + AlignedBlocks.Alignment - 1) / AlignedBlocks.Alignment * AlignedBlocks.Alignment;
         filling.Memory.Span[filled..padded].Clear();
-        await RandomAccess.WriteAsync(handle, filling.Memory[..padded], written);
-        RandomAccess.SetLength(handle, length);
-        RandomAccess.FlushToDisk(handle);
+        await WriteBlockAsync(filling.Memory[..padded], written);
+        try
+        {
+            RandomAccess.SetLength(handle, length);
+            RandomAccess.FlushToDisk(handle);
+        }
+        catch (IOException error) when (StorageFullException.IsOutOfSpace(error))
+        {
+            throw new StorageFullException();
+        }
     }
 
     /// <summary>Closes the file once no write is in flight, and gives the blocks back; the file itself stays.</summary>
@@ -88,9 +103,21 @@ internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
         var full = filling;
         filling = writing ?? AlignedBlocks.Rent();
         writing = full;
-        pendingWrite = RandomAccess.WriteAsync(handle, full.Memory, written).AsTask();
+        pendingWrite = WriteBlockAsync(full.Memory, written);
         written += AlignedBlocks.Size;
         filled = 0;
+    }
+
+    private async Task WriteBlockAsync(ReadOnlyMemory<byte> block, long offset)
+    {
+        try
+        {
+            await RandomAccess.WriteAsync(handle, block, offset);
+        }
+        catch (IOException error) when (StorageFullException.IsOutOfSpace(error))
+        {
+            throw new StorageFullException();
+        }
     }
 
     private static partial class DirectIo
