@@ -21,6 +21,12 @@ public interface IObjectWriterGrain : IGrainWithGuidKey
     Task AppendFrom(ObjectLocation source, long offset, long length);
 
     /// <summary>
+    /// Seals a copy of a whole published object (CopyObject) with its digests, sharing its file where the filesystem
+    /// allows, so no bytes move; otherwise the bytes are copied on the silo.
+    /// </summary>
+    Task<Result<SealedObject, StorageFailure>> SealCopyOf(ObjectInfo source);
+
+    /// <summary>
     /// Checks the optional expected digests (hex) and makes the bytes durable. A mismatch discards them:
     /// ContentSha256Mismatch for the SHA-256, BadDigest for the MD5.
     /// </summary>

@@ -25,11 +25,23 @@ internal static class ObjectStreaming
                 pending = writer.Append(chunk);
             }
             await pending;
-        }, expectedMd5Hex, expectedSha256Hex);
+            return await writer.Seal(expectedMd5Hex, expectedSha256Hex);
+        });
 
-    /// <summary>Copies a range of a published object into a fresh writer on the silo and seals it; a failure discards the copy.</summary>
-    public static Task<Result<SealedObject, StorageFailure>> CopyAsync(IClusterClient cluster, ObjectLocation source, long offset, long length) =>
-        SealNewAsync(cluster, writer => writer.AppendFrom(source, offset, length), null, null);
+    /// <summary>
+    /// Copies a range of a published object into a fresh writer on the silo and seals it; a copy of the whole object
+    /// shares the source's file where the storage allows. A failure discards the copy.
+    /// </summary>
+    public static Task<Result<SealedObject, StorageFailure>> CopyAsync(IClusterClient cluster, ObjectInfo source, long offset, long length) =>
+        SealNewAsync(cluster, async writer =>
+        {
+            if (offset == 0 && length == source.Size)
+            {
+                return await writer.SealCopyOf(source);
+            }
+            await writer.AppendFrom(source.Location, offset, length);
+            return await writer.Seal(null, null);
+        });
 
     /// <summary>Copies <paramref name="length"/> bytes of an object from <paramref name="offset"/> to the output.</summary>
     public static async Task CopyToAsync(
@@ -60,13 +72,12 @@ internal static class ObjectStreaming
     }
 
     private static async Task<Result<SealedObject, StorageFailure>> SealNewAsync(
-        IClusterClient cluster, Func<IObjectWriterGrain, Task> fill, string? expectedMd5Hex, string? expectedSha256Hex)
+        IClusterClient cluster, Func<IObjectWriterGrain, Task<Result<SealedObject, StorageFailure>>> fillAndSeal)
     {
         var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
         try
         {
-            await fill(writer);
-            return await writer.Seal(expectedMd5Hex, expectedSha256Hex);
+            return await fillAndSeal(writer);
         }
         catch
         {

@@ -55,6 +55,27 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         await previousChunk;
     }
 
+    /// <summary>
+    /// A copy of a whole object whose MD5 and SHA-256 are known is a hard link to its file: nothing is read, written or
+    /// hashed. A multipart source (its ETag is not the MD5 of its bytes), or a filesystem without hard links, gets a
+    /// byte copy instead.
+    /// </summary>
+    public async Task<Result<SealedObject, StorageFailure>> SealCopyOf(ObjectInfo source)
+    {
+        if (file is null && sealedObject is null && IsMd5(source.ETag))
+        {
+            var linked = layout.NewTempFile();
+            if (HardLink.TryCreate(layout.PathOf(source.Location), linked))
+            {
+                tempPath = linked;
+                sealedObject = new SealedObject(this.GetPrimaryKey(), source.Size, source.ETag, source.Sha256Hex);
+                return Result<SealedObject, StorageFailure>.Ok(sealedObject);
+            }
+        }
+        await AppendFrom(source.Location, 0, source.Size);
+        return await Seal(null, null);
+    }
+
     public async Task<Result<SealedObject, StorageFailure>> Seal(string? expectedMd5Hex, string? expectedSha256Hex)
     {
         if (sealedObject is not null)
@@ -161,6 +182,8 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         await sha256Done;
         await write;
     }
+
+    private static bool IsMd5(string etag) => etag.Length == 32 && etag.All(char.IsAsciiHexDigit);
 
     private static bool Matches(string? expectedHex, string actualHex) =>
         expectedHex is null || CryptographicOperations.FixedTimeEquals(

@@ -33,7 +33,7 @@ internal static class S3MultipartOperations
         {
             var source = await CopySource.FindAsync(request, copySource);
             var range = ByteRange.ParseCopySourceRange(request.Http.Request.Headers["x-amz-copy-source-range"], source.Size);
-            return await ObjectStreaming.CopyAsync(request.Cluster, source.Location, range.Start, range.Length);
+            return await ObjectStreaming.CopyAsync(request.Cluster, source, range.Start, range.Length);
         });
         await request.WriteXmlAsync(S3Xml.CopyPart(uploaded.LastModified, uploaded.ETag));
     }

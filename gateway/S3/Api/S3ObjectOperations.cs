@@ -38,7 +38,7 @@ internal static class S3ObjectOperations
                 "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata.");
         }
         (await request.BucketGrain.Get(request.Caller)).OrThrow();
-        var sealedObject = (await ObjectStreaming.CopyAsync(request.Cluster, source.Location, 0, source.Size)).OrThrow();
+        var sealedObject = (await ObjectStreaming.CopyAsync(request.Cluster, source, 0, source.Size)).OrThrow();
         var properties = replace ? PropertiesOf(request.Http.Request) : new ObjectProperties(source.ContentType, source.Metadata);
         var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, properties)).OrThrow();
         await request.WriteXmlAsync(S3Xml.CopyObject(stored.LastModified, stored.ETag));
