@@ -21,6 +21,7 @@ public static class S3ErrorCodes
     public const string InvalidBucketName = "InvalidBucketName";
     public const string InvalidDigest = "InvalidDigest";
     public const string InvalidPart = "InvalidPart";
+    public const string InvalidPartNumber = "InvalidPartNumber";
     public const string InvalidPartOrder = "InvalidPartOrder";
     public const string InvalidRange = "InvalidRange";
     public const string InvalidRequest = "InvalidRequest";
@@ -65,6 +66,7 @@ public static class S3ErrorCodes
         [InvalidBucketName] = 400,
         [InvalidDigest] = 400,
         [InvalidPart] = 400,
+        [InvalidPartNumber] = 416,
         [InvalidPartOrder] = 400,
         [InvalidRange] = 416,
         [InvalidRequest] = 400,

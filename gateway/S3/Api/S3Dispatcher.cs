@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GalleryOrleans.Abstractions.Auth;
 
 namespace GalleryOrleans.Gateway.S3.Api;
@@ -25,6 +26,18 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
         {
             return HttpMethods.IsGet(method) ? S3BucketOperations.ListBucketsAsync : NotAllowed;
         }
+        // Without this, PUT ?tagging would overwrite the object with the tagging XML and DELETE ?lifecycle would
+        // delete the bucket: a subresource this gateway does not serve must never fall through to the plain operation.
+        if (UnsupportedSubresources.Overlaps(query.Keys))
+        {
+            return NotImplemented;
+        }
+        // Objects keep no part boundaries once joined, so each is one part: part 1 is the whole object, as S3 answers
+        // for an object uploaded in one piece.
+        if (query.TryGetValue("partNumber", out var partNumber) && !query.ContainsKey("uploadId") && partNumber != "1")
+        {
+            return _ => throw new S3Exception(S3ErrorCodes.InvalidPartNumber, "The requested partnumber is not satisfiable.");
+        }
         if (request.Path.Key is null)
         {
             return method switch
@@ -35,7 +48,6 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
                 _ when HttpMethods.IsPost(method) && query.ContainsKey("delete") => S3BucketOperations.DeleteObjectsAsync,
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("location") => S3BucketOperations.LocationAsync,
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("uploads") => S3MultipartOperations.ListUploadsAsync,
-                _ when HttpMethods.IsGet(method) && IsUnsupportedSubresource(query) => NotImplemented,
                 _ when HttpMethods.IsGet(method) => S3BucketOperations.ListObjectsAsync,
                 _ => NotAllowed,
             };
@@ -59,8 +71,14 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
         };
     }
 
-    private static bool IsUnsupportedSubresource(IQueryCollection query) =>
-        new[] { "uploads", "versions", "acl", "policy", "cors", "lifecycle", "tagging", "versioning", "website", "encryption" }.Any(query.ContainsKey);
+    /// <summary>S3's bucket and object subresources other than the ones routed here (location, uploads, delete, uploadId).</summary>
+    private static readonly FrozenSet<string> UnsupportedSubresources = new[]
+    {
+        "accelerate", "acl", "analytics", "attributes", "cors", "encryption", "intelligent-tiering", "inventory", "legal-hold",
+        "lifecycle", "logging", "metrics", "notification", "object-lock", "ownershipControls", "policy", "policyStatus",
+        "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select", "tagging", "torrent",
+        "versioning", "versions", "website",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static Task NotAllowed(S3Request request) =>
         throw new S3Exception(S3ErrorCodes.MethodNotAllowed, "The specified method is not allowed against this resource.");

@@ -18,6 +18,7 @@ public sealed class S3ErrorCodesTests
     [InlineData(S3ErrorCodes.AccessDenied, 403)]
     [InlineData(S3ErrorCodes.InvalidAccessKeyId, 403)]
     [InlineData(S3ErrorCodes.InvalidRange, 416)]
+    [InlineData(S3ErrorCodes.InvalidPartNumber, 416)]
     [InlineData(S3ErrorCodes.EntityTooSmall, 400)]
     [InlineData(S3ErrorCodes.MalformedXml, 400)]
     [InlineData(S3ErrorCodes.MethodNotAllowed, 405)]
