@@ -79,12 +79,14 @@ internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, str
         ];
 
         var cold = true;
+        var copies = new List<RoundFigure>();
         for (var round = 1; round <= Rounds; round++)
         {
             cold &= await RunRoundAsync(round, largeFile, ddCopy, uploads, downloads, cancellationToken);
+            copies.Add(await CopyRoundAsync(round, ddCopy, KeyOf(largeFile, "chunked", round), cancellationToken));
         }
         return new LargeObjectResults(LargeSize, Rounds, [.. uploads.Select(upload => upload.Result())],
-            [.. downloads.Select(download => download.Result())], cold);
+            [.. downloads.Select(download => download.Result())], new TransferMeasurement("CopyObject", LargeSize, copies), cold);
     }
 
     /// <summary>dd, then every upload; cat, then every download of this round's 256 MiB object. False when reads were not cold.</summary>
@@ -121,6 +123,22 @@ internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, str
             download.Add(new RoundFigure(speed, catRead));
         }
         return cold;
+    }
+
+    /// <summary>The round's object copied inside the store with CopyObject, against a copy of the same bytes with dd.</summary>
+    private async Task<RoundFigure> CopyRoundAsync(int round, string ddCopy, string key, CancellationToken cancellationToken)
+    {
+        var ddSecondCopy = new Throughput(LargeSize,
+            await ExternalCommand.TimeAsync("dd", [$"if={ddCopy}", $"of={ddCopy}-copy", "bs=1M", "conv=fsync"], cancellationToken));
+        Console.WriteLine($"    dd copy: {ddSecondCopy}");
+        var copy = await cpu.MeasureAsync($"round {round}/{Rounds}: CopyObject 256 MiB", async () =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            await s3.CopyObjectAsync(bucket, key, bucket, key + "-copy", cancellationToken);
+            return new Throughput(LargeSize, Stopwatch.GetElapsedTime(started));
+        });
+        Console.WriteLine($"    CopyObject: {copy}");
+        return new RoundFigure(copy, ddSecondCopy);
     }
 
     /// <summary>

@@ -22,4 +22,5 @@ internal sealed record UploadMeasurement(string Label, long Bytes, IReadOnlyList
     : TransferMeasurement(Label, Bytes, Rounds);
 
 internal sealed record LargeObjectResults(
-    long Size, int Rounds, IReadOnlyList<UploadMeasurement> Uploads, IReadOnlyList<TransferMeasurement> Downloads, bool ColdReads);
+    long Size, int Rounds, IReadOnlyList<UploadMeasurement> Uploads, IReadOnlyList<TransferMeasurement> Downloads,
+    TransferMeasurement Copy, bool ColdReads);

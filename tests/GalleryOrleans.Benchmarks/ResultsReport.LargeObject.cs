@@ -16,11 +16,13 @@ internal sealed partial class ResultsReport
         {
             AddTransferRow(table, $"download, {download.Label}", download, "cat > /dev/null", ">= 0.80x");
         }
+        AddTransferRow(table, "CopyObject inside the store, SDK", results.Copy, "dd copy conv=fsync", "");
         table.AddNote("Each round runs dd right before its uploads and cat right before its downloads. ratio: each round's gallery speed over");
         table.AddNote("that same round's reference, the median of the rounds with their smallest and largest in brackets; gallery and");
         table.AddNote("reference are the medians of the rounds' speeds on their own (their quotient need not equal the ratio).");
         table.AddNote("ByteRange(0, size - 1): the same whole object as a ranged request, for which the AWS SDK skips its check of the body");
         table.AddNote("against the ETag with its managed MD5 (ThirdParty.MD5), the largest CPU user of the SDK download on this machine.");
+        table.AddNote("CopyObject: the round's uploaded object to a new key; the reference copies the same bytes to a new file with dd.");
         table.AddNote(ReadsNote(results.ColdReads));
         table.Print(output);
     }
