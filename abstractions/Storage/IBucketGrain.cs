@@ -15,8 +15,12 @@ public interface IBucketGrain : IGrainWithStringKey
 
     Task<StorageFailure> Delete(Guid caller);
 
-    /// <summary>Makes sealed bytes visible under a key, replacing (and deleting) what was there.</summary>
-    Task<Result<ObjectInfo, StorageFailure>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties);
+    /// <summary>
+    /// Makes sealed bytes visible under a key, replacing (and deleting) what was there, if <paramref name="condition"/>
+    /// holds; otherwise PreconditionFailed (or NoSuchKey for If-Match on a free key) and the sealed bytes are discarded.
+    /// </summary>
+    Task<Result<ObjectInfo, StorageFailure>> PutObject(
+        Guid caller, string key, SealedObject sealedObject, ObjectProperties properties, WriteCondition condition);
 
     [ReadOnly]
     Task<Result<ObjectInfo, StorageFailure>> GetObject(Guid caller, string key);

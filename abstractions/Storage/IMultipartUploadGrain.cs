@@ -29,7 +29,9 @@ public interface IMultipartUploadGrain : IGrainWithStringKey
 
     Task<Result<MultipartUpload, StorageFailure>> Describe(Guid caller, string bucket, string key);
 
-    Task<Result<ObjectInfo, StorageFailure>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts);
+    /// <summary>Joins the parts into the object if <paramref name="condition"/> holds when it is recorded; the upload stays otherwise.</summary>
+    Task<Result<ObjectInfo, StorageFailure>> Complete(
+        Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts, WriteCondition condition);
 
     Task<StorageFailure> Abort(Guid caller, string bucket, string key);
 

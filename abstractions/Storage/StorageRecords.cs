@@ -18,6 +18,7 @@ public enum StorageFailure
     EntityTooSmall,
     InvalidArgument,
     ContentSha256Mismatch,
+    PreconditionFailed,
 }
 
 [GenerateSerializer, Immutable]

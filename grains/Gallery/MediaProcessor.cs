@@ -76,7 +76,7 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
 
     private static async Task<StoredFile> StoreAsync(IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType)
     {
-        var stored = await bucket.PutObject(owner, key, bytes, new ObjectProperties(contentType, new Dictionary<string, string>()));
+        var stored = await bucket.PutObject(owner, key, bytes, new ObjectProperties(contentType, new Dictionary<string, string>()), WriteCondition.None);
         var info = stored.Succeeded ? stored.Value! : throw new InvalidOperationException($"Storing {key} failed: {stored.Failure}.");
         return new StoredFile(key, info.Location.RelativePath, info.Size, info.ETag);
     }

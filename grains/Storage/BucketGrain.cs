@@ -69,13 +69,18 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         return StorageFailure.None;
     }
 
-    public async Task<Result<ObjectInfo, StorageFailure>> PutObject(Guid caller, string key, SealedObject sealedObject, ObjectProperties properties)
+    public async Task<Result<ObjectInfo, StorageFailure>> PutObject(
+        Guid caller, string key, SealedObject sealedObject, ObjectProperties properties, WriteCondition condition)
     {
         var writer = GrainFactory.GetGrain<IObjectWriterGrain>(sealedObject.WriterId);
         var refused = Check(caller);
         if (refused == StorageFailure.None && !BucketNames.IsValidKey(key))
         {
             refused = StorageFailure.InvalidArgument;
+        }
+        if (refused == StorageFailure.None && condition != WriteCondition.None)
+        {
+            refused = await CheckConditionAsync(key, condition);
         }
         if (refused != StorageFailure.None)
         {
@@ -143,6 +148,19 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         return refused != StorageFailure.None
             ? Result<UploadListing, StorageFailure>.Fail(refused)
             : Result<UploadListing, StorageFailure>.Ok(await uploads.ListAsync(Name, request));
+    }
+
+    private async Task<StorageFailure> CheckConditionAsync(string key, WriteCondition condition)
+    {
+        var current = await catalog.FindObjectAsync(Name, key);
+        return current switch
+        {
+            not null when condition.IfNoneMatch => StorageFailure.PreconditionFailed,
+            null when condition.IfMatchETag is not null => StorageFailure.NoSuchKey,
+            not null when condition.IfMatchETag is { } etag && !string.Equals(etag, current.ETag, StringComparison.OrdinalIgnoreCase)
+                => StorageFailure.PreconditionFailed,
+            _ => StorageFailure.None,
+        };
     }
 
     private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);

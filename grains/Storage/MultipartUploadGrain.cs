@@ -74,7 +74,8 @@ public sealed class MultipartUploadGrain(
                 this.GetPrimaryKeyString(), bucket, key, Upload.Parts.Values.Select(p => p.Part).OrderBy(p => p.PartNumber).ToList())));
     }
 
-    public async Task<Result<ObjectInfo, StorageFailure>> Complete(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts)
+    public async Task<Result<ObjectInfo, StorageFailure>> Complete(
+        Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts, WriteCondition condition)
     {
         var refused = Check(caller, bucket, key);
         if (refused == StorageFailure.None)
@@ -87,7 +88,7 @@ public sealed class MultipartUploadGrain(
         }
         var joined = await JoinAsync(parts.Select(p => Upload.Parts[p.PartNumber]).ToList());
         var stored = await GrainFactory.GetGrain<IBucketGrain>(bucket).PutObject(caller, key, joined.Value!,
-            new ObjectProperties(Upload.ContentType, Upload.Metadata));
+            new ObjectProperties(Upload.ContentType, Upload.Metadata), condition);
         if (stored.Succeeded)
         {
             await DeletePartsAndForgetAsync();

@@ -64,10 +64,11 @@ internal static class S3MultipartOperations
 
     public static async Task CompleteAsync(S3Request request, string uploadId)
     {
+        var condition = WriteConditions.Of(request.Http.Request);
         var payload = S3Payload.Open(request.Http.Request, request.Authorization);
         var parts = await S3XmlParser.ParseCompleteMultipartUploadAsync(payload.Body, request.Aborted);
         var stored = (await Upload(request, uploadId).Complete(request.Caller, request.Bucket, request.Key,
-            parts.Select(p => new PartReference(p.PartNumber, S3Format.UnquoteETag(p.ETag))).ToList())).OrThrow();
+            parts.Select(p => new PartReference(p.PartNumber, S3Format.UnquoteETag(p.ETag))).ToList(), condition)).OrThrow();
         await request.WriteXmlAsync(S3Xml.CompleteMultipartUpload($"/{request.Bucket}/{request.Key}", request.Bucket, request.Key, stored.ETag));
     }
 

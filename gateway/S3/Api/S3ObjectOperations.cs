@@ -15,6 +15,7 @@ internal static class S3ObjectOperations
     public static async Task PutAsync(S3Request request)
     {
         ObjectKeyRules.Validate(request.Key);
+        var condition = WriteConditions.Of(request.Http.Request);
         (await request.BucketGrain.Get(request.Caller)).OrThrow();
         var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization);
         if (payload.Length > MaxSinglePutBytes)
@@ -22,7 +23,7 @@ internal static class S3ObjectOperations
             throw new S3Exception(S3ErrorCodes.EntityTooLarge, "Your proposed upload exceeds the maximum allowed object size.");
         }
         var sealedObject = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
-        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request))).OrThrow();
+        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request), condition)).OrThrow();
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(stored.ETag);
         request.Status(StatusCodes.Status200OK);
     }
@@ -30,6 +31,7 @@ internal static class S3ObjectOperations
     public static async Task CopyAsync(S3Request request, string copySource)
     {
         ObjectKeyRules.Validate(request.Key);
+        var condition = WriteConditions.Of(request.Http.Request);
         var source = await CopySource.FindAsync(request, copySource);
         var replace = string.Equals(request.Http.Request.Headers["x-amz-metadata-directive"], "REPLACE", StringComparison.OrdinalIgnoreCase);
         if (source.Bucket == request.Bucket && source.Key == request.Key && !replace)
@@ -40,7 +42,7 @@ internal static class S3ObjectOperations
         (await request.BucketGrain.Get(request.Caller)).OrThrow();
         var sealedObject = (await ObjectStreaming.CopyAsync(request.Cluster, source, 0, source.Size)).OrThrow();
         var properties = replace ? PropertiesOf(request.Http.Request) : new ObjectProperties(source.ContentType, source.Metadata);
-        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, properties)).OrThrow();
+        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, properties, condition)).OrThrow();
         await request.WriteXmlAsync(S3Xml.CopyObject(stored.LastModified, stored.ETag));
     }
 

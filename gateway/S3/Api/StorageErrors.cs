@@ -18,6 +18,7 @@ internal static class StorageErrors
         StorageFailure.BadDigest => new(S3ErrorCodes.BadDigest, "The digest you specified did not match what we received."),
         StorageFailure.ContentSha256Mismatch => new(S3ErrorCodes.XAmzContentSha256Mismatch,
             "The provided 'x-amz-content-sha256' header does not match what was computed."),
+        StorageFailure.PreconditionFailed => new(S3ErrorCodes.PreconditionFailed, "At least one of the pre-conditions you specified did not hold"),
         StorageFailure.NoSuchUpload => new(S3ErrorCodes.NoSuchUpload, "The specified upload does not exist."),
         StorageFailure.InvalidPart => new(S3ErrorCodes.InvalidPart, "One or more of the specified parts could not be found."),
         StorageFailure.InvalidPartOrder => new(S3ErrorCodes.InvalidPartOrder, "The list of parts was not in ascending order."),

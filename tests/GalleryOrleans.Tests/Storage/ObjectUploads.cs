@@ -22,7 +22,7 @@ internal static class ObjectUploads
             return Result<ObjectInfo, StorageFailure>.Fail(sealedObject.Failure);
         }
         return await cluster.GetGrain<IBucketGrain>(bucket).PutObject(
-            caller, key, sealedObject.Value!, new ObjectProperties("application/octet-stream", new Dictionary<string, string>()));
+            caller, key, sealedObject.Value!, new ObjectProperties("application/octet-stream", new Dictionary<string, string>()), WriteCondition.None);
     }
 
     public static async Task<byte[]> ReadAsync(IClusterClient cluster, ObjectInfo info)
