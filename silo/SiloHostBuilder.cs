@@ -13,6 +13,13 @@ namespace GalleryOrleans.Silo;
 /// <summary>Builds a silo host from configuration; used by Program and by the tests' clusters.</summary>
 public static class SiloHostBuilder
 {
+    /// <summary>
+    /// How long a stopping silo may take to deactivate its grains and leave the cluster. The host's default (30 s)
+    /// equals Orleans' timeout for deactivating one grain, which would leave nothing for the rest of a graceful
+    /// stop; Kubernetes' terminationGracePeriodSeconds for silo pods is longer still (deploy/k8s/silo.yaml).
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
+
     public static IHost Build(string[] args, IDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder(args);
@@ -23,6 +30,7 @@ public static class SiloHostBuilder
 
         var database = DatabaseSettings.FromConfiguration(builder.Configuration);
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(database);
         builder.Services.AddHostedService<SchemaBootstrapService>();
         builder.Services.AddGalleryGrainServices(builder.Configuration);
@@ -60,7 +68,9 @@ public static class SiloHostBuilder
         });
         orleans.AddDashboard();
         orleans.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IMultipartExpiryGrain>(0).Start());
-        // In a pod, silo name, address and ports come from the downward API (Orleans' Kubernetes hosting).
+        // In a pod, Orleans' Kubernetes hosting names the silo after POD_NAME and reads the pod's labels. The advertised
+        // address stays Orleans:AdvertisedIp (ConfigureEndpoints above has set one, so POD_IP does not replace it):
+        // the manifests set it from the pod IP with the downward API.
         if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)
         {
             orleans.UseKubernetesHosting();
