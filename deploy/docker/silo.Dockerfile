@@ -1,0 +1,25 @@
+# The Orleans silo. Build from the repository root:
+#   docker build -f deploy/docker/silo.Dockerfile -t galleryorleans-silo .
+# linux-x64 only: the libvips build the grains use comes from NetVips.Native.linux-x64, which bundles its
+# libraries and needs nothing from apt beyond glibc, libstdc++ and libgcc, all in the .NET runtime image.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Project files first, so the restore layer is reused while only code changes.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY abstractions/GalleryOrleans.Abstractions.csproj abstractions/
+COPY grains/GalleryOrleans.Grains.csproj grains/
+COPY silo/GalleryOrleans.Silo.csproj silo/
+RUN dotnet restore silo/GalleryOrleans.Silo.csproj
+COPY abstractions/ abstractions/
+COPY grains/ grains/
+COPY silo/ silo/
+RUN dotnet publish silo/GalleryOrleans.Silo.csproj -c Release --no-restore -o /app
+
+# The ASP.NET Core runtime, not the plain one: the Orleans dashboard on every silo needs it.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+USER $APP_UID
+# Silo-to-silo and client gateway ports (Orleans__SiloPort, Orleans__GatewayPort).
+EXPOSE 11111 30000
+ENTRYPOINT ["dotnet", "GalleryOrleans.Silo.dll"]
