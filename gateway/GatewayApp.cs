@@ -8,6 +8,7 @@ using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Gateway.Pages;
 using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Similarity;
+using GalleryOrleans.Gateway.WebUi;
 using Npgsql;
 using Orleans.Dashboard;
 using Prometheus;
@@ -50,6 +51,7 @@ public static class GatewayApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpMetrics();
+        app.UseWebUiFiles();
         app.UseDashboardAccess(builder.Configuration.GetSection(DashboardAccessOptions.Section).Get<DashboardAccessOptions>() ?? new DashboardAccessOptions());
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -66,6 +68,7 @@ public static class GatewayApp
         app.MapPublicShareEndpoints();
         app.MapSimilarityEndpoints();
         app.MapAccountPages();
+        app.MapWebUiPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapMetrics();

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace GalleryOrleans.Gateway.WebUi;
+
+/// <summary>
+/// The browser app: plain files from wwwroot beside the gateway's binaries. The signed-in app is one page at
+/// <c>/</c> with hash routes; visitors of a share link get their own page at <c>/share/{token}</c>, which reads
+/// the public <c>/s/{token}</c> API. Every file goes out with a policy that lets only this origin's scripts and
+/// styles run, so no inline script can.
+/// </summary>
+internal static class WebUiEndpoints
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; media-src 'self' blob:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    public static void UseWebUiFiles(this WebApplication app) => app.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new PhysicalFileProvider(Root),
+        OnPrepareResponse = file => Protect(file.Context.Response),
+    });
+
+    public static void MapWebUiPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext context) => Page(context, "index.html")).ExcludeFromDescription();
+        app.MapGet("/share/{token}", (HttpContext context) => Page(context, "share.html")).ExcludeFromDescription();
+    }
+
+    private static IResult Page(HttpContext context, string file)
+    {
+        Protect(context.Response);
+        return Results.File(Path.Combine(Root, file), "text/html; charset=utf-8");
+    }
+
+    private static void Protect(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        // Share links carry their token in the path; keep it out of Referer headers.
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        // Revalidate each time (ETags make that cheap) so a new version of the app is picked up at once.
+        response.Headers.CacheControl = "no-cache";
+    }
+}

@@ -1,0 +1,52 @@
+// Showing an API refusal on a form: each field's messages under its input, the rest at the top.
+import { h } from './dom.js';
+
+export function clearErrors(form) {
+  for (const message of form.querySelectorAll('.field-error, .form-error')) {
+    message.remove();
+  }
+  for (const input of form.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
+}
+
+/** Puts an ApiError (or any Error) on the form, focusing the first field it names. */
+export function showErrors(form, error) {
+  clearErrors(form);
+  const unplaced = [];
+  let first = null;
+  for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {
+    const input = [...form.elements].find((element) => element.name?.toLowerCase() === field.toLowerCase());
+    if (!input) {
+      unplaced.push(...messages);
+      continue;
+    }
+    const id = `${form.id || 'form'}-${input.name}-error`;
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', id);
+    (input.closest('label') ?? input).after(h('p', { id, class: 'field-error' }, messages.join(' ')));
+    first ??= input;
+  }
+  if (!first || unplaced.length > 0) {
+    form.prepend(h('p', { class: 'form-error', role: 'alert' }, unplaced.length > 0 ? unplaced.join(' ') : error.message));
+  }
+  first?.focus();
+}
+
+/** Runs an async submit handler with the button disabled and errors shown on the form. */
+export function onSubmit(form, handler) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const buttons = form.querySelectorAll('button');
+    buttons.forEach((button) => { button.disabled = true; });
+    clearErrors(form);
+    try {
+      await handler(new FormData(form));
+    } catch (error) {
+      showErrors(form, error);
+    } finally {
+      buttons.forEach((button) => { button.disabled = false; });
+    }
+  });
+}

@@ -1,0 +1,25 @@
+// Media bytes need the bearer token, which <img src> cannot send: fetch them and show object URLs that
+// belong to a scope, so they are revoked with it (or earlier, when their element is dropped).
+import { request } from './api.js';
+
+async function objectUrlOf(path, scope) {
+  const response = await request(path, { signal: scope.signal });
+  return scope.objectUrl(await response.blob());
+}
+
+/** Fills an <img> with a thumbnail of the given size (256 or 1024). */
+export async function showThumbnail(img, mediaId, size, scope) {
+  try {
+    img.src = await objectUrlOf(`/api/media/${encodeURIComponent(mediaId)}/thumbnail?size=${size}`, scope);
+  } catch (error) {
+    if (error.name !== 'AbortError') {
+      img.alt = `${img.alt} (no preview)`;
+      img.classList.add('broken');
+    }
+  }
+}
+
+/** An object URL of the original bytes (for a video player or a download link). */
+export function originalUrl(mediaId, scope) {
+  return objectUrlOf(`/api/media/${encodeURIComponent(mediaId)}/content`, scope);
+}

@@ -1,0 +1,117 @@
+// The page a share link opens, for visitors without an account: /share/{token} reads /s/{token}.
+// With an access code, /s/{token}/unlock sets an HttpOnly cookie scoped to /s/{token}, so plain <img> and
+// <video> elements can load the shared bytes without any token in script.
+import { ApiError } from './api.js';
+import { announce, formatDate, h } from './dom.js';
+import { onSubmit } from './forms.js';
+
+const token = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
+const base = `/s/${encodeURIComponent(token)}`;
+const main = document.getElementById('main');
+const viewer = document.getElementById('viewer');
+
+async function call(path, options = {}) {
+  const response = await fetch(`${base}${path}`, options);
+  if (!response.ok) {
+    throw await ApiError.from(response);
+  }
+  return response.json();
+}
+
+function mediaPath(media, what) {
+  return `${base}/media/${encodeURIComponent(media.id)}/${what}`;
+}
+
+function open(media) {
+  const picture = media.type === 'video'
+    ? h('video', { controls: true, preload: 'metadata', src: mediaPath(media, 'content'), 'aria-label': media.name })
+    : h('img', { class: 'large', alt: media.name, src: `${mediaPath(media, 'thumbnail')}?size=1024` });
+  viewer.replaceChildren(
+    h('header', {},
+      h('h2', { id: 'viewer-title' }, media.name),
+      h('button', { type: 'button', class: 'quiet', onclick: () => viewer.close(), 'aria-label': 'Close viewer' }, '✕')),
+    h('div', { class: 'viewer-body' },
+      h('figure', {}, picture),
+      h('aside', {},
+        h('dl', { class: 'metadata' },
+          media.takenAt ? [h('dt', {}, 'Taken'), h('dd', {}, formatDate(media.takenAt))] : [],
+          media.width ? [h('dt', {}, 'Dimensions'), h('dd', {}, `${media.width} × ${media.height}`)] : []),
+        h('p', {}, h('a', { href: mediaPath(media, 'content'), download: media.name, class: 'button' }, 'Download original')))));
+  viewer.showModal();
+}
+
+function tile(media) {
+  const content = media.type === 'video'
+    ? h('span', { class: 'video-tile' }, h('span', { 'aria-hidden': 'true' }, '▶'), h('span', {}, media.name))
+    : h('img', { alt: media.name, width: 256, height: 256, src: `${mediaPath(media, 'thumbnail')}?size=256` });
+  return h('li', {}, h('button', { type: 'button', class: 'tile', onclick: () => open(media) }, content));
+}
+
+function showShared(page) {
+  const list = h('ul', { class: 'grid' }, page.items.map(tile));
+  const title = page.album?.name ?? (page.items.length === 1 ? page.items[0].name : 'Shared photos');
+  const more = h('button', { type: 'button', class: 'more', hidden: !page.nextCursor }, 'Load more');
+  let cursor = page.nextCursor;
+  more.addEventListener('click', async () => {
+    try {
+      const next = await call(`?cursor=${encodeURIComponent(cursor)}`);
+      list.append(...next.items.map(tile));
+      cursor = next.nextCursor;
+      more.hidden = !cursor;
+    } catch (error) {
+      announce(error.message);
+    }
+  });
+  document.title = `${title} · GalleryOrleans`;
+  main.replaceChildren(
+    h('h1', {}, title),
+    page.share.expiresAt ? h('p', {}, `This link works until ${formatDate(page.share.expiresAt)}.`) : '',
+    list,
+    more);
+  if (page.share.kind === 'media' && page.items.length === 1) {
+    open(page.items[0]);
+  }
+}
+
+function askForCode() {
+  const form = h('form', { id: 'unlock', class: 'card narrow' },
+    h('label', {}, 'Access code ', h('input', { name: 'code', type: 'password', required: true, autocomplete: 'off' })),
+    h('button', { type: 'submit' }, 'Open'));
+  onSubmit(form, async (data) => {
+    try {
+      await call('/unlock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: data.get('code') }) });
+    } catch (error) {
+      if (error.status === 403) {
+        throw Object.assign(new Error('That code is not right.'), { fieldErrors: { code: ['That code is not right.'] } });
+      }
+      throw error;
+    }
+    await load();
+  });
+  main.replaceChildren(h('h1', {}, 'This link is protected'), h('p', {}, 'Enter the access code you were given.'), form);
+  form.elements.code.focus();
+}
+
+function refusal(error) {
+  const messages = {
+    404: ['Link not found', 'This link does not exist or was revoked by its owner.'],
+    410: ['Link expired', 'This link has expired. Ask its owner for a new one.'],
+    429: ['Too many attempts', error.message],
+  };
+  const [title, text] = messages[error.status] ?? ['Something went wrong', error.message];
+  main.replaceChildren(h('h1', {}, title), h('p', { role: 'alert' }, text));
+}
+
+async function load() {
+  try {
+    showShared(await call(''));
+  } catch (error) {
+    if (error.status === 401 && error.problem.codeRequired) {
+      askForCode();
+    } else {
+      refusal(error);
+    }
+  }
+}
+
+load();
