@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GalleryOrleans.Tests.WebUi;
+
+/// <summary>Signing up and out, uploading, the library grid, the viewer and favourites, in a real browser.</summary>
+public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<BrowserCluster>
+{
+    [Fact]
+    public async Task Sign_up_shows_refusals_by_their_field_then_lands_in_the_empty_library()
+    {
+        var user = new UserJourney(await cluster.NewPageAsync());
+        await user.Page.GotoAsync("/");
+        await Expect(user.Heading("Sign in")).ToBeVisibleAsync();
+        await user.Page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+
+        await user.FillSignUpAsync("short");
+        await Expect(user.Page.Locator("#sign-up-password-error")).ToHaveTextAsync("8 to 128 characters.");
+        await Expect(user.Page.GetByLabel("Password")).ToHaveAttributeAsync("aria-invalid", "true");
+        await user.FillSignUpAsync(UserJourney.Password);
+
+        await Expect(user.Heading("Library")).ToBeVisibleAsync();
+        await Expect(user.Page.GetByText("Your library is empty.")).ToBeVisibleAsync();
+        await Expect(user.Tiles).ToHaveCountAsync(0);
+        await Expect(user.Button("Load more")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Uploaded_photos_show_thumbnails_and_a_refused_file_says_why_and_stays_out()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        var notAPhoto = Path.Combine(cluster.DataDirectory, "notes.jpg");
+        await File.WriteAllTextAsync(notAPhoto, "these are words, not a picture");
+
+        await user.UploadAsync([.. UserJourney.Samples("astronaut.jpg", "coffee.jpg", "rocket.jpg"), notAPhoto]);
+
+        await Expect(user.Status).ToHaveTextAsync("Uploaded 3 of 4 files; 1 refused.");
+        var refused = user.Page.Locator(".upload-results li", new() { HasText = "notes.jpg" });
+        await Expect(refused).ToContainTextAsync("Refused: Unsupported media.");
+        await user.ExpectImagesRenderedAsync("main .grid img", 3);
+        await user.Page.ReloadAsync();
+        await user.ExpectImagesRenderedAsync("main .grid img", 3);
+        var names = await user.Page.Locator("main .grid img").EvaluateAllAsync<string[]>("images => images.map(i => i.alt)");
+        Assert.Equal(["astronaut.jpg", "coffee.jpg", "rocket.jpg"], names.Order());
+    }
+
+    [Fact]
+    public async Task A_photo_favourited_in_the_viewer_shows_up_in_favourites()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.UploadAsync(UserJourney.Samples("chelsea.jpg", "fruits.jpg"));
+
+        await user.OpenTileAsync("chelsea.jpg");
+        await user.ExpectImagesRenderedAsync("dialog#viewer figure img", 1);
+        await Expect(user.Viewer.Locator("dl")).ToContainTextAsync("Dimensions");
+        var favourite = user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Favourite" });
+        await Expect(favourite).ToHaveAttributeAsync("aria-pressed", "false");
+        await favourite.ClickAsync();
+        await Expect(favourite).ToHaveAttributeAsync("aria-pressed", "true");
+        await user.CloseViewerAsync();
+        await user.NavigateAsync("Favourites");
+
+        await Expect(user.Heading("Favourites")).ToBeVisibleAsync();
+        await user.ExpectImagesRenderedAsync("main .grid img", 1);
+        await Expect(user.Page.Locator("main .grid img")).ToHaveAttributeAsync("alt", "chelsea.jpg");
+    }
+
+    [Fact]
+    public async Task A_photo_deleted_after_confirming_leaves_the_library()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.UploadAsync(UserJourney.Samples("baboon.jpg"));
+
+        await user.OpenTileAsync("baboon.jpg");
+        await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await user.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).Last.ClickAsync();
+
+        await Expect(user.Viewer).ToBeHiddenAsync();
+        await Expect(user.Tiles).ToHaveCountAsync(0);
+        await user.Page.ReloadAsync();
+        await Expect(user.Page.GetByText("Your library is empty.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task After_signing_out_protected_views_send_you_to_sign_in_and_back()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+
+        await user.Button("Sign out").ClickAsync();
+        await Expect(user.Heading("Sign in")).ToBeVisibleAsync();
+        await Expect(user.Page.GetByRole(AriaRole.Navigation)).ToBeHiddenAsync();
+        foreach (var view in new[] { "#/library", "#/favorites", "#/albums", "#/shares", "#/similar" })
+        {
+            await user.Page.GotoAsync("/" + view);
+            await Expect(user.Heading("Sign in")).ToBeVisibleAsync();
+        }
+        Assert.Null(await user.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('gallery.refreshToken')"));
+
+        await user.Page.GetByLabel("Email or username").FillAsync(user.Email);
+        await user.Page.GetByLabel("Password").FillAsync("Wrong-Horse-1");
+        await user.Button("Sign in").ClickAsync();
+        await Expect(user.Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await user.Page.GetByLabel("Password").FillAsync(UserJourney.Password);
+        await user.Button("Sign in").ClickAsync();
+        await Expect(user.Heading("Similar photos")).ToBeVisibleAsync();
+    }
+}
