@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GalleryOrleans.Tests.WebUi;
+
+/// <summary>Albums and share links in a real browser, including the public page a visitor without an account sees.</summary>
+public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixture<BrowserCluster>
+{
+    [Fact]
+    public async Task A_photo_added_to_a_new_album_gives_it_a_count_and_a_cover()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.UploadAsync(UserJourney.Samples("building.jpg", "starry_night.jpg"));
+        await user.NavigateAsync("Albums");
+        await Expect(user.Page.GetByText("No albums yet.")).ToBeVisibleAsync();
+        await user.Page.GetByLabel("New album name").FillAsync("Holiday <b>2026</b>");
+        await user.Button("Create album").ClickAsync();
+        await Expect(user.Page.Locator(".album-card")).ToContainTextAsync("Holiday <b>2026</b>0 items");
+
+        await user.NavigateAsync("Library");
+        await user.OpenTileAsync("starry_night.jpg");
+        await user.Viewer.GetByLabel("Add to album").SelectOptionAsync(new SelectOptionValue { Label = "Holiday <b>2026</b>" });
+        await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Expect(user.Status).ToHaveTextAsync("Added to Holiday <b>2026</b>.");
+        await user.CloseViewerAsync();
+        await user.NavigateAsync("Albums");
+
+        var card = user.Page.Locator(".album-card");
+        await Expect(card).ToContainTextAsync("1 item");
+        await user.ExpectImagesRenderedAsync(".album-card img", 1);
+        await card.ClickAsync();
+        await Expect(user.Heading("Holiday <b>2026</b>")).ToBeVisibleAsync();
+        await user.ExpectImagesRenderedAsync("main .grid img", 1);
+        await Expect(user.Page.Locator("main .grid img")).ToHaveAttributeAsync("alt", "starry_night.jpg");
+    }
+
+    [Fact]
+    public async Task A_photo_shared_with_an_access_code_opens_for_a_visitor_only_with_the_right_code()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.UploadAsync(UserJourney.Samples("coffee.jpg", "rocket.jpg"));
+        await user.OpenTileAsync("coffee.jpg");
+        await user.Viewer.GetByText("Share this photo").ClickAsync();
+        await user.Viewer.GetByLabel("Access code").FillAsync("open-sesame");
+        await user.Viewer.GetByLabel("Recipient").FillAsync("Grandma");
+        await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        var link = await user.Viewer.GetByLabel("Share link").InputValueAsync();
+        await user.CloseViewerAsync();
+        await user.NavigateAsync("Shares");
+        await Expect(user.Page.Locator("table.shares tbody tr")).ToContainTextAsync("Grandma");
+
+        var visitor = new UserJourney(await cluster.NewPageAsync());
+        await visitor.Page.GotoAsync(link);
+        await Expect(visitor.Heading("This link is protected")).ToBeVisibleAsync();
+        await visitor.Page.GetByLabel("Access code").FillAsync("open-barley");
+        await visitor.Button("Open").ClickAsync();
+        await Expect(visitor.Page.Locator(".field-error")).ToHaveTextAsync("That code is not right.");
+        await Expect(visitor.Page.Locator("main .grid img")).ToHaveCountAsync(0);
+        await visitor.Page.GetByLabel("Access code").FillAsync("open-sesame");
+        await visitor.Button("Open").ClickAsync();
+
+        await Expect(visitor.Viewer.GetByRole(AriaRole.Heading, new() { Name = "coffee.jpg" })).ToBeVisibleAsync();
+        await visitor.ExpectImagesRenderedAsync("dialog#viewer figure img", 1);
+        await visitor.CloseViewerAsync();
+        await visitor.ExpectImagesRenderedAsync("main .grid img", 1);
+        await Expect(visitor.Page.Locator("main .grid img")).ToHaveAttributeAsync("alt", "coffee.jpg");
+    }
+
+    [Fact]
+    public async Task An_album_link_shows_the_album_until_it_is_revoked_and_unknown_links_say_so()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.NavigateAsync("Albums");
+        await user.Page.GetByLabel("New album name").FillAsync("Cats");
+        await user.Button("Create album").ClickAsync();
+        await user.Page.Locator(".album-card").ClickAsync();
+        await Expect(user.Heading("Cats")).ToBeVisibleAsync();
+        await user.UploadAsync(UserJourney.Samples("chelsea.jpg", "chelsea__gray.jpg"));
+        await user.Page.GetByText("Share this album").ClickAsync();
+        await user.Button("Create link").ClickAsync();
+        var link = await user.Page.GetByLabel("Share link").InputValueAsync();
+
+        var visitor = new UserJourney(await cluster.NewPageAsync());
+        await visitor.Page.GotoAsync(link);
+        await Expect(visitor.Heading("Cats")).ToBeVisibleAsync();
+        await visitor.ExpectImagesRenderedAsync("main .grid img", 2);
+
+        await user.NavigateAsync("Shares");
+        await user.Button("Revoke").ClickAsync();
+        await user.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(user.Page.Locator("table.shares tbody tr")).ToContainTextAsync("revoked");
+        await visitor.Page.ReloadAsync();
+        await Expect(visitor.Heading("Link not found")).ToBeVisibleAsync();
+        await visitor.Page.GotoAsync("/share/" + new string('A', 43));
+        await Expect(visitor.Heading("Link not found")).ToBeVisibleAsync();
+    }
+}
