@@ -8,6 +8,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 # The S3 tests drive the real aws CLI.
 command -v aws >/dev/null 2>&1 || [ -x /root/.pyenv/shims/aws ] || missing+=(awscli)
+# The web UI tests drive Debian's Chromium through Playwright (never a downloaded browser).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
