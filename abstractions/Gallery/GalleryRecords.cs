@@ -25,7 +25,11 @@ public sealed record MediaView(
     [property: Id(8)] bool IsFavorite,
     [property: Id(9)] string Hash,
     [property: Id(10)] IReadOnlyList<Guid> AlbumIds,
-    [property: Id(11)] DateTime CreatedAt);
+    [property: Id(11)] DateTime CreatedAt,
+    [property: Id(12)] string? CameraMake = null,
+    [property: Id(13)] string? CameraModel = null,
+    [property: Id(14)] double? Latitude = null,
+    [property: Id(15)] double? Longitude = null);
 
 [GenerateSerializer, Immutable]
 public sealed record AlbumView(

@@ -21,11 +21,13 @@ public sealed record MediaRecord(
     DateTime CreatedAt,
     IReadOnlyList<Guid> AlbumIds)
 {
+    // Camera and position are extra fields beyond API.md's media (which allows extras), for the web UI's viewer.
     public MediaView ToView(IReadOnlyList<Guid> albumIds) => new(
-        Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt);
+        Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt,
+        Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude);
 }
 
-/// <summary>The part of a media row the API does not show: object locations, ETags and camera data.</summary>
+/// <summary>The part of a media row kept beside the shown columns: object locations and ETags, and camera data.</summary>
 public sealed record MediaDetails(
     StoredFile Original,
     IReadOnlyDictionary<int, StoredFile> Thumbnails,

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using GalleryOrleans.Tests.Imaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,6 +34,7 @@ public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixtu
         await Expect(user.Heading("Holiday <b>2026</b>")).ToBeVisibleAsync();
         await user.ExpectImagesRenderedAsync("main .grid img", 1);
         await Expect(user.Page.Locator("main .grid img")).ToHaveAttributeAsync("alt", "starry_night.jpg");
+        user.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -64,6 +67,8 @@ public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixtu
         await visitor.CloseViewerAsync();
         await visitor.ExpectImagesRenderedAsync("main .grid img", 1);
         await Expect(visitor.Page.Locator("main .grid img")).ToHaveAttributeAsync("alt", "coffee.jpg");
+        user.AssertNoScriptErrors();
+        visitor.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -93,5 +98,43 @@ public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixtu
         await Expect(visitor.Heading("Link not found")).ToBeVisibleAsync();
         await visitor.Page.GotoAsync("/share/" + new string('A', 43));
         await Expect(visitor.Heading("Link not found")).ToBeVisibleAsync();
+        user.AssertNoScriptErrors();
+        visitor.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task The_viewer_shows_camera_and_position_to_the_owner_and_a_link_holder_gets_neither()
+    {
+        var tagged = Path.Combine(cluster.DataDirectory, "tagged.jpg");
+        using (var photo = TestImages.LoadPhoto("rocket.jpg"))
+        using (var withExif = TestImages.WithExif(photo, 1,
+            ("exif-ifd0-Make", "Acme"), ("exif-ifd0-Model", "Pixelmaster 9"),
+            ("exif-ifd3-GPSLatitude", "51/1 30/1 2628/100"), ("exif-ifd3-GPSLatitudeRef", "N"),
+            ("exif-ifd3-GPSLongitude", "0/1 7/1 3900/100"), ("exif-ifd3-GPSLongitudeRef", "W")))
+        {
+            withExif.Jpegsave(tagged);
+        }
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.UploadAsync(tagged);
+
+        await user.OpenTileAsync("tagged.jpg");
+        var metadata = user.Viewer.Locator("dl.metadata");
+        await Expect(metadata).ToContainTextAsync("CameraAcme Pixelmaster 9");
+        await Expect(metadata).ToContainTextAsync("Location51.50730, -0.12750");
+        await Expect(metadata).ToContainTextAsync("Dimensions640 × 427");
+        await user.Viewer.GetByText("Share this photo").ClickAsync();
+        await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        var link = await user.Viewer.GetByLabel("Share link").InputValueAsync();
+
+        var visitor = new UserJourney(await cluster.NewPageAsync());
+        await visitor.Page.GotoAsync(link);
+        await Expect(visitor.Viewer.GetByRole(AriaRole.Heading, new() { Name = "tagged.jpg" })).ToBeVisibleAsync();
+        await Expect(visitor.Viewer.Locator("dl.metadata")).Not.ToContainTextAsync("Acme");
+        var shared = await visitor.Page.APIRequest.GetAsync(link.Replace("/share/", "/s/"));
+        var item = (await shared.JsonAsync())!.Value.GetProperty("items")[0];
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("latitude").ValueKind);
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("cameraMake").ValueKind);
+        user.AssertNoScriptErrors();
+        visitor.AssertNoScriptErrors();
     }
 }

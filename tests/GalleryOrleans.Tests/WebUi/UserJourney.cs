@@ -5,9 +5,27 @@ using static Microsoft.Playwright.Assertions;
 namespace GalleryOrleans.Tests.WebUi;
 
 /// <summary>What a person does in the web UI, step by step, and what they see: the building blocks of the tests.</summary>
-internal sealed class UserJourney(IPage page)
+internal sealed class UserJourney
 {
     public const string Password = "Correct-Horse-9";
+
+    private readonly IPage page;
+    private readonly List<string> scriptErrors = [];
+
+    public UserJourney(IPage page)
+    {
+        this.page = page;
+        // Refused requests log "Failed to load resource" and are part of the flows; uncaught exceptions and
+        // anything the CSP blocked are not.
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                scriptErrors.Add(message.Text);
+            }
+        };
+    }
 
     public IPage Page => page;
 
@@ -66,6 +84,8 @@ internal sealed class UserJourney(IPage page)
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
         await Expect(Viewer.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
     }
+
+    public void AssertNoScriptErrors() => Assert.Empty(scriptErrors);
 
     public async Task CloseViewerAsync()
     {
