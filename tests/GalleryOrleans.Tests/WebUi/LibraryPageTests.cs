@@ -23,6 +23,7 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
         await Expect(user.Page.GetByText("Your library is empty.")).ToBeVisibleAsync();
         await Expect(user.Tiles).ToHaveCountAsync(0);
         await Expect(user.Button("Load more")).ToBeHiddenAsync();
+        user.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
         await user.ExpectImagesRenderedAsync("main .grid img", 3);
         var names = await user.Page.Locator("main .grid img").EvaluateAllAsync<string[]>("images => images.map(i => i.alt)");
         Assert.Equal(["astronaut.jpg", "coffee.jpg", "rocket.jpg"], names.Order());
+        user.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -63,6 +65,7 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
         await Expect(user.Heading("Favourites")).ToBeVisibleAsync();
         await user.ExpectImagesRenderedAsync("main .grid img", 1);
         await Expect(user.Page.Locator("main .grid img")).ToHaveAttributeAsync("alt", "chelsea.jpg");
+        user.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -79,6 +82,32 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
         await Expect(user.Tiles).ToHaveCountAsync(0);
         await user.Page.ReloadAsync();
         await Expect(user.Page.GetByText("Your library is empty.")).ToBeVisibleAsync();
+        user.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_reload_forgets_the_access_token_and_the_next_call_refreshes_it_unnoticed()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.UploadAsync(UserJourney.Samples("fruits.jpg"));
+        const string readRefreshToken = "() => sessionStorage.getItem('gallery.refreshToken')";
+        var before = await user.Page.EvaluateAsync<string>(readRefreshToken);
+
+        var refreshes = new List<int>();
+        user.Page.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith("/api/auth/refresh", StringComparison.Ordinal))
+            {
+                refreshes.Add(response.Status);
+            }
+        };
+        await user.Page.ReloadAsync();
+
+        await Expect(user.Heading("Library")).ToBeVisibleAsync();
+        await user.ExpectImagesRenderedAsync("main .grid img", 1);
+        Assert.Equal([200], refreshes);
+        Assert.NotEqual(before, await user.Page.EvaluateAsync<string>(readRefreshToken));
+        user.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -103,5 +132,6 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
         await user.Page.GetByLabel("Password").FillAsync(UserJourney.Password);
         await user.Button("Sign in").ClickAsync();
         await Expect(user.Heading("Similar photos")).ToBeVisibleAsync();
+        user.AssertNoScriptErrors();
     }
 }

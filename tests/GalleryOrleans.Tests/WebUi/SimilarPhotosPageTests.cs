@@ -40,6 +40,7 @@ public sealed class SimilarPhotosPageTests(BrowserCluster cluster) : IClassFixtu
         await user.Page.Locator(".similar-group .tile").First.ClickAsync();
         await Expect(user.Viewer.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = member })).ToBeVisibleAsync();
         await user.ExpectImagesRenderedAsync("dialog#viewer figure img", 1);
+        user.AssertNoScriptErrors();
     }
 
     private static string[][] Truth()
