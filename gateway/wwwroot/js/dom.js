@@ -22,13 +22,18 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** Says something in the page's role=status region, for screen readers and sighted users alike. */
+const statusSeconds = 8;
+let statusTimer = 0;
+
+/** Says something in the page's role=status region, for screen readers and sighted users alike, for a few seconds. */
 export function announce(message) {
   const status = document.getElementById('status');
   status.textContent = '';
-  // A fresh text node so the same message twice is still announced.
+  clearTimeout(statusTimer);
+  // Set in the next frame so the same message twice is still announced.
   requestAnimationFrame(() => {
     status.textContent = message;
+    statusTimer = setTimeout(() => { status.textContent = ''; }, statusSeconds * 1000);
   });
 }
 

@@ -34,19 +34,25 @@ export function showErrors(form, error) {
   first?.focus();
 }
 
-/** Runs an async submit handler with the button disabled and errors shown on the form. */
+/** Runs an async submit handler with the form disabled meanwhile, and shows its errors on the form. */
 export function onSubmit(form, handler) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const buttons = form.querySelectorAll('button');
-    buttons.forEach((button) => { button.disabled = true; });
+    // Read the fields before disabling them (disabled fields are left out of FormData), and keep them
+    // disabled while the request runs so nothing typed meanwhile is lost when the form resets.
+    const data = new FormData(form);
+    const controls = [...form.elements].filter((control) => !control.disabled);
+    controls.forEach((control) => { control.disabled = true; });
     clearErrors(form);
+    let failure = null;
     try {
-      await handler(new FormData(form));
+      await handler(data);
     } catch (error) {
-      showErrors(form, error);
-    } finally {
-      buttons.forEach((button) => { button.disabled = false; });
+      failure = error;
+    }
+    controls.forEach((control) => { control.disabled = false; });
+    if (failure) {
+      showErrors(form, failure);
     }
   });
 }
