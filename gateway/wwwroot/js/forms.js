@@ -1,7 +1,7 @@
 // Showing an API refusal on a form: each field's messages under its input, the rest at the top.
 import { h } from './dom.js';
 
-export function clearErrors(form) {
+function clearErrors(form) {
   for (const message of form.querySelectorAll('.field-error, .form-error')) {
     message.remove();
   }

@@ -4,7 +4,7 @@ import { announce, h } from './dom.js';
 import { onSubmit } from './forms.js';
 
 /** The page a visitor opens: /share/{token} (the /s/{token} route the API returns is the JSON behind it). */
-export function publicLink(token) {
+function publicLink(token) {
   return `${location.origin}/share/${encodeURIComponent(token)}`;
 }
 
@@ -31,7 +31,7 @@ export function linkBox(token) {
 }
 
 /** target is { albumId } or { mediaId }. */
-export function shareForm(target, onCreated = () => {}) {
+export function shareForm(target) {
   const result = h('div', { class: 'share-result' });
   const form = h('form', { class: 'share-form', id: `share-form-${++boxes}` },
     h('label', {}, 'Access code (optional, 4 to 64 characters) ',
@@ -51,7 +51,6 @@ export function shareForm(target, onCreated = () => {}) {
     form.reset();
     result.replaceChildren(h('p', {}, share.hasCode ? 'Link created; visitors will need the code.' : 'Link created.'), linkBox(share.token));
     announce('Share link created.');
-    onCreated(share);
   });
   return h('div', {}, form, result);
 }

@@ -28,7 +28,6 @@ export function uploader({ albumId, onUploaded }) {
         const media = await uploadFile(file, { albumId, onProgress: (fraction) => { progress.value = fraction; } });
         progress.value = 1;
         outcome.textContent = 'Uploaded';
-        row.classList.add('done');
         onUploaded(media);
         return true;
       } catch (error) {

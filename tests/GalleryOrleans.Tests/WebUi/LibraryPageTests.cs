@@ -1,3 +1,4 @@
+using GalleryOrleans.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -43,6 +44,26 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
         await user.ExpectImagesRenderedAsync("main .grid img", 3);
         var names = await user.Page.Locator("main .grid img").EvaluateAllAsync<string[]>("images => images.map(i => i.alt)");
         Assert.Equal(["astronaut.jpg", "coffee.jpg", "rocket.jpg"], names.Order());
+        user.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_photo_dropped_on_the_upload_area_is_uploaded()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        var bytes = Convert.ToBase64String(SamplePhotos.Bytes("astronaut__half.jpg"));
+
+        // What a drag from the file manager delivers: a drop event whose DataTransfer holds the file.
+        await user.Page.Locator("section.upload").DispatchEventAsync("drop", new Dictionary<string, object>
+        {
+            ["dataTransfer"] = await user.Page.EvaluateHandleAsync(
+                """base64 => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob(base64), c => c.charCodeAt(0))], 'astronaut__half.jpg', { type: 'image/jpeg' })); return t; }""",
+                bytes),
+        });
+
+        await Expect(user.Status).ToHaveTextAsync("Uploaded 1 of 1 file.");
+        await user.ExpectImagesRenderedAsync("main .grid img", 1);
+        await Expect(user.Page.Locator("main .grid img")).ToHaveAttributeAsync("alt", "astronaut__half.jpg");
         user.AssertNoScriptErrors();
     }
 
