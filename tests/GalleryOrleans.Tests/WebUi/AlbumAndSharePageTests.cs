@@ -1,5 +1,7 @@
 using System.Text.Json;
+using GalleryOrleans.Tests.Gallery;
 using GalleryOrleans.Tests.Imaging;
+using GalleryOrleans.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -136,5 +138,65 @@ public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixtu
         Assert.Equal(JsonValueKind.Null, item.GetProperty("cameraMake").ValueKind);
         user.AssertNoScriptErrors();
         visitor.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task An_album_is_filled_by_upload_renamed_emptied_and_deleted_while_its_photos_stay()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.NavigateAsync("Albums");
+        await user.Page.GetByLabel("New album name").FillAsync("Trip");
+        await user.Button("Create album").ClickAsync();
+        await user.Page.Locator(".album-card").ClickAsync();
+        await user.UploadAsync(UserJourney.Samples("fruits__q30.jpg", "coffee__blur.jpg"));
+        await user.ExpectImagesRenderedAsync("main .grid img", 2);
+
+        await user.OpenTileAsync("coffee__blur.jpg");
+        await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Remove from this album" }).ClickAsync();
+        await Expect(user.Viewer).ToBeHiddenAsync();
+        await Expect(user.Tiles).ToHaveCountAsync(1);
+        await user.Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Trip 2026");
+        await user.Button("Rename").ClickAsync();
+        await Expect(user.Heading("Trip 2026")).ToBeVisibleAsync();
+        await user.Button("Delete album").ClickAsync();
+        await user.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete album" }).ClickAsync();
+
+        await Expect(user.Heading("Albums")).ToBeVisibleAsync();
+        await Expect(user.Page.GetByText("No albums yet.")).ToBeVisibleAsync();
+        await user.NavigateAsync("Library");
+        await user.ExpectImagesRenderedAsync("main .grid img", 2);
+        user.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_visitor_is_told_when_a_link_has_expired_or_too_many_codes_were_wrong()
+    {
+        var api = new ApiClient(cluster);
+        var owner = await api.NewUserAsync();
+        var media = (await Uploads.PhotoAsync(api, owner.AccessToken, "building.jpg")).GetProperty("id").GetString();
+        var expiring = await ShareAsync(api, owner, new { mediaId = media, expiresAt = DateTime.UtcNow.AddSeconds(2) });
+        var coded = await ShareAsync(api, owner, new { mediaId = media, accessCode = "right-code" });
+        var visitor = new UserJourney(await cluster.NewPageAsync());
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            await visitor.Page.GotoAsync("/share/" + coded);
+            await visitor.Page.GetByLabel("Access code").FillAsync("wrong-code");
+            await visitor.Button("Open").ClickAsync();
+            await Expect(visitor.Page.Locator(".field-error, .form-error")).ToBeVisibleAsync();
+        }
+        await Expect(visitor.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Too many wrong codes. Try again in");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await visitor.Page.GotoAsync("/share/" + expiring);
+
+        await Expect(visitor.Heading("Link expired")).ToBeVisibleAsync();
+        await Expect(visitor.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This link has expired. Ask its owner for a new one.");
+        visitor.AssertNoScriptErrors();
+    }
+
+    private static async Task<string> ShareAsync(ApiClient api, SignedInUser owner, object body)
+    {
+        var created = await api.SendAsync(HttpMethod.Post, "/api/shares", body, owner.AccessToken);
+        return (await ApiClient.ReadJsonAsync(created)).GetProperty("token").GetString()!;
     }
 }

@@ -90,6 +90,25 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task The_viewer_works_from_the_keyboard_and_gives_focus_back_to_its_tile()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        await user.UploadAsync(UserJourney.Samples("starry_night__q30.jpg"));
+        var tile = user.Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "starry_night__q30.jpg" });
+
+        await tile.FocusAsync();
+        await user.Page.Keyboard.PressAsync("Enter");
+        await Expect(user.Viewer.GetByRole(AriaRole.Heading, new() { Name = "starry_night__q30.jpg" })).ToBeVisibleAsync();
+        await user.Page.Keyboard.PressAsync("Tab");
+        await Expect(user.Viewer.Locator(":focus")).ToHaveCountAsync(1);
+        await user.Page.Keyboard.PressAsync("Escape");
+
+        await Expect(user.Viewer).ToBeHiddenAsync();
+        await Expect(tile).ToBeFocusedAsync();
+        user.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task A_photo_deleted_after_confirming_leaves_the_library()
     {
         var user = await UserJourney.SignUpAsync(cluster);
