@@ -109,6 +109,47 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_video_gets_a_video_tile_and_plays_in_the_viewer()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        // A real WebM, recorded by the browser itself from a canvas for half a second.
+        var webm = await user.Page.EvaluateAsync<string>("""
+            async () => {
+              const canvas = document.createElement('canvas');
+              canvas.width = 160; canvas.height = 120;
+              const context = canvas.getContext('2d');
+              const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm' });
+              const chunks = [];
+              recorder.ondataavailable = (event) => chunks.push(event.data);
+              const stopped = new Promise((resolve) => { recorder.onstop = resolve; });
+              recorder.start();
+              for (let frame = 0; frame < 12; frame++) {
+                context.fillStyle = `hsl(${frame * 30} 80% 50%)`;
+                context.fillRect(0, 0, 160, 120);
+                await new Promise((resolve) => setTimeout(resolve, 40));
+              }
+              recorder.stop();
+              await stopped;
+              const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+              return btoa(String.fromCharCode(...bytes));
+            }
+            """);
+        await user.Page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "clip.webm",
+            MimeType = "video/webm",
+            Buffer = Convert.FromBase64String(webm),
+        });
+        await Expect(user.Status).ToHaveTextAsync("Uploaded 1 of 1 file.");
+
+        await Expect(user.Page.Locator("main .grid .video-tile")).ToContainTextAsync("clip.webm");
+        await user.Page.Locator("main .grid .tile").ClickAsync();
+        await Expect(user.Viewer.GetByRole(AriaRole.Heading, new() { Name = "clip.webm" })).ToBeVisibleAsync();
+        await user.Page.WaitForFunctionAsync("() => { const v = document.querySelector('dialog#viewer video'); return v && v.readyState >= 1 && v.videoWidth === 160; }");
+        user.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task A_photo_deleted_after_confirming_leaves_the_library()
     {
         var user = await UserJourney.SignUpAsync(cluster);
