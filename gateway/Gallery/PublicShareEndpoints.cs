@@ -1,6 +1,7 @@
 using System.Globalization;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Http;
+using GalleryOrleans.Gateway.WebUi;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace GalleryOrleans.Gateway.Gallery;
@@ -26,6 +27,11 @@ internal static class PublicShareEndpoints
 
     private static async Task<IResult> OpenAsync(string token, HttpContext context, IClusterClient cluster, string? cursor, int? limit)
     {
+        // The link the API hands out is this route; a person who opens it in a browser gets the share page.
+        if (WebUiEndpoints.IsPageNavigation(context.Request))
+        {
+            return Results.Redirect(WebUiEndpoints.SharePagePath(token));
+        }
         if (!ShareTokens.IsWellFormed(token))
         {
             return Problems.NotFound();

@@ -28,6 +28,14 @@ internal static class WebUiEndpoints
         app.MapGet("/share/{token}", (HttpContext context) => Page(context, "share.html")).ExcludeFromDescription();
     }
 
+    public static string SharePagePath(string token) => $"/share/{Uri.EscapeDataString(token)}";
+
+    /// <summary>A browser opening the address as a page (not a script's fetch, not an API client).</summary>
+    public static bool IsPageNavigation(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Dest"] == "document"
+        || (request.Headers["Sec-Fetch-Dest"].Count == 0
+            && request.GetTypedHeaders().Accept.FirstOrDefault()?.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
     private static IResult Page(HttpContext context, string file)
     {
         Protect(context.Response);

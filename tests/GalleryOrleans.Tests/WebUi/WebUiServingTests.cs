@@ -45,4 +45,25 @@ public sealed class WebUiServingTests(GalleryCluster cluster) : IClassFixture<Ga
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Dest", "document")]
+    [InlineData("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")]
+    public async Task A_share_link_opened_in_a_browser_leads_to_the_share_page(string header, string value)
+    {
+        var token = new string('A', 43);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/s/" + token);
+        request.Headers.TryAddWithoutValidation(header, value);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = cluster.Http.BaseAddress };
+
+        using var response = await client.SendAsync(request);
+        using var scripted = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/s/" + token)
+        {
+            Headers = { { "Sec-Fetch-Dest", "empty" }, { "Accept", "text/html" } },
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/share/" + token, response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, scripted.StatusCode);
+    }
 }
