@@ -16,7 +16,7 @@ internal static class ObjectStreaming
     /// <summary>Streams the body to a fresh writer and seals it; on any failure the writer discards what it got.</summary>
     public static Task<Result<SealedObject, StorageFailure>> WriteAsync(
         IClusterClient cluster, Stream body, string? expectedMd5Hex, string? expectedSha256Hex, CancellationToken cancellationToken) =>
-        SealNewAsync(cluster, async writer =>
+        cluster.SealNewAsync(async writer =>
         {
             var pending = Task.CompletedTask;
             while (await ReadChunkAsync(body, cancellationToken) is { Length: > 0 } chunk)
@@ -33,7 +33,7 @@ internal static class ObjectStreaming
     /// shares the source's file where the storage allows. A failure discards the copy.
     /// </summary>
     public static Task<Result<SealedObject, StorageFailure>> CopyAsync(IClusterClient cluster, ObjectInfo source, long offset, long length) =>
-        SealNewAsync(cluster, async writer =>
+        cluster.SealNewAsync(async writer =>
         {
             if (offset == 0 && length == source.Size)
             {
@@ -68,21 +68,6 @@ internal static class ObjectStreaming
                 throw new IOException("The object's file is shorter than its recorded size.");
             }
             await output.WriteAsync(chunk, cancellationToken);
-        }
-    }
-
-    private static async Task<Result<SealedObject, StorageFailure>> SealNewAsync(
-        IClusterClient cluster, Func<IObjectWriterGrain, Task<Result<SealedObject, StorageFailure>>> fillAndSeal)
-    {
-        var writer = cluster.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
-        try
-        {
-            return await fillAndSeal(writer);
-        }
-        catch
-        {
-            await writer.Discard();
-            throw;
         }
     }
 

@@ -65,13 +65,15 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
 
     private async Task<StoredFile> StoreBytesAsync(IBucketGrain bucket, Guid owner, string key, byte[] bytes)
     {
-        var writer = grains.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
-        foreach (var chunk in bytes.Chunk(ObjectChunks.Size))
+        var sealedObject = await grains.SealNewAsync(async writer =>
         {
-            await writer.Append(chunk);
-        }
-        var sealedObject = (await writer.Seal(null, null)).Value!;
-        return await StoreAsync(bucket, owner, key, sealedObject, "image/webp");
+            foreach (var chunk in bytes.Chunk(ObjectChunks.Size))
+            {
+                await writer.Append(chunk);
+            }
+            return await writer.Seal(null, null);
+        });
+        return await StoreAsync(bucket, owner, key, sealedObject.Value!, "image/webp");
     }
 
     private static async Task<StoredFile> StoreAsync(IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType)

@@ -123,10 +123,8 @@ public sealed class MultipartUploadGrain(
     }
 
     /// <summary>Copies the chosen parts into a new object on this silo; the writer is thrown away if that fails.</summary>
-    private async Task<Result<SealedObject, StorageFailure>> JoinAsync(IReadOnlyList<StoredPart> chosen)
-    {
-        var writer = GrainFactory.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
-        try
+    private Task<Result<SealedObject, StorageFailure>> JoinAsync(IReadOnlyList<StoredPart> chosen) =>
+        GrainFactory.SealNewAsync(async writer =>
         {
             await writer.BeginJoin(MultipartETag(chosen));
             foreach (var part in chosen)
@@ -134,13 +132,7 @@ public sealed class MultipartUploadGrain(
                 await writer.AppendFrom(part.Location, 0, part.Part.Size);
             }
             return await writer.Seal(null, null);
-        }
-        catch
-        {
-            await writer.Discard();
-            throw;
-        }
-    }
+        });
 
     private StorageFailure Validate(IReadOnlyList<PartReference> parts)
     {
