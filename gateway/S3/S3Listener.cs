@@ -31,31 +31,32 @@ internal static class S3Listener
             {
                 await context.RequestServices.GetRequiredService<S3Dispatcher>().HandleAsync(context);
             }
-            catch (S3Exception error) when (!context.Response.HasStarted)
+            catch (Exception error) when (!context.Response.HasStarted && AnswerFor(error) is { } answer)
             {
-                context.Response.Clear();
-                context.Response.Headers["x-amz-request-id"] = requestId;
-                await S3ErrorResponse.WriteAsync(context, error.Error, requestId, context.RequestAborted);
-            }
-            catch (StorageFullException error) when (!context.Response.HasStarted)
-            {
-                context.Response.Clear();
-                await S3ErrorResponse.WriteAsync(context, new S3Error(S3ErrorCodes.StorageFull, error.Message), requestId, context.RequestAborted);
-            }
-            catch (BadHttpRequestException) when (!context.Response.HasStarted)
-            {
-                context.Response.Clear();
-                await S3ErrorResponse.WriteAsync(context,
-                    new S3Error(S3ErrorCodes.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header."),
-                    requestId, context.RequestAborted);
+                await WriteErrorAsync(context, answer, requestId);
             }
             catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
             {
                 context.RequestServices.GetRequiredService<ILogger<S3Dispatcher>>().LogError(error, "S3 request {RequestId} failed", requestId);
-                context.Response.Clear();
-                await S3ErrorResponse.WriteAsync(context,
-                    new S3Error(S3ErrorCodes.InternalError, "We encountered an internal error. Please try again."), requestId, context.RequestAborted);
+                await WriteErrorAsync(context, new S3Error(S3ErrorCodes.InternalError, "We encountered an internal error. Please try again."), requestId);
             }
         }));
+    }
+
+    /// <summary>The S3 error for a failure the client should hear about as itself; null for a bug, which is logged.</summary>
+    private static S3Error? AnswerFor(Exception error) => error switch
+    {
+        S3Exception s3 => s3.Error,
+        StorageFullException full => new S3Error(S3ErrorCodes.StorageFull, full.Message),
+        BadHttpRequestException => new S3Error(S3ErrorCodes.IncompleteBody,
+            "You did not provide the number of bytes specified by the Content-Length HTTP header."),
+        _ => null,
+    };
+
+    private static Task WriteErrorAsync(HttpContext context, S3Error error, string requestId)
+    {
+        context.Response.Clear();
+        context.Response.Headers["x-amz-request-id"] = requestId;
+        return S3ErrorResponse.WriteAsync(context, error, requestId, context.RequestAborted);
     }
 }
