@@ -45,8 +45,7 @@ internal static class PublicShareEndpoints
         {
             share = new { kind = shared.Kind, expiresAt = shared.ExpiresAt, hasCode = shared.HasCode },
             album = shared.Album,
-            // A link holder sees the pictures, not where they were taken or with what.
-            items = shared.Items!.Items.Select(media => media with { CameraMake = null, CameraModel = null, Latitude = null, Longitude = null }),
+            items = shared.Items!.Items,
             nextCursor = shared.Items.NextCursor,
         });
     }

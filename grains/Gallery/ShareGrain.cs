@@ -79,12 +79,17 @@ public sealed class ShareGrain(
         {
             var album = await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(current.OwnerId);
             var items = await GrainFactory.GetGrain<IGalleryQueryGrain>(0).ListMedia(current.OwnerId, new MediaQuery(albumId, false, cursor, limit));
-            return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, album.Value, items.Value);
+            return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, album.Value,
+                items.Value is { } page ? page with { Items = [.. page.Items.Select(ForVisitor)] } : null);
         }
         var media = await GrainFactory.GetGrain<IMediaGrain>(current.MediaId!.Value).Get(current.OwnerId);
         return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, null,
-            new Page<MediaView>(media.Succeeded ? [media.Value!] : [], null));
+            new Page<MediaView>(media.Succeeded ? [ForVisitor(media.Value!)] : [], null));
     }
+
+    /// <summary>A link holder sees the pictures, not where they were taken or with what.</summary>
+    private static MediaView ForVisitor(MediaView media) =>
+        media with { CameraMake = null, CameraModel = null, Latitude = null, Longitude = null };
 
     public async Task<ShareSession> Unlock(string code, string client)
     {
