@@ -76,7 +76,6 @@ internal static class S3BucketOperations
         await request.WriteXmlAsync(S3Xml.DeleteResult(deleted, failures, delete.Quiet));
     }
 
-
     // CreateBucket may carry a CreateBucketConfiguration (a region); it is read and ignored, and still
     // has to pass the signature's payload checks.
     private static async Task DrainAsync(S3Request request)
