@@ -71,6 +71,31 @@ public sealed class FullDiskTests(FullDiskCluster cluster) : IClassFixture<FullD
     }
 
     [Fact]
+    public async Task The_full_disk_answer_is_s3_xml_with_its_request_id_like_every_s3_error()
+    {
+        var (s3, bucket) = await NewBucketAsync();
+        var url = await s3.Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = "too-big.bin",
+            Verb = HttpVerb.PUT,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            Protocol = Protocol.HTTP,
+        });
+        using var http = new HttpClient();
+
+        using var response = await http.PutAsync(url, new ByteArrayContent(new byte[(FullDiskCluster.DiskMiB + 4) * MiB]));
+
+        var requestId = Assert.Single(response.Headers.GetValues("x-amz-request-id"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal((HttpStatusCode)507, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<Code>StorageFull</Code>", body);
+        Assert.Contains($"<RequestId>{requestId}</RequestId>", body);
+        Assert.Empty(FilesOnDisk());
+    }
+
+    [Fact]
     public async Task A_multipart_join_that_runs_out_of_space_keeps_the_upload_to_retry_or_abort()
     {
         var (s3, bucket) = await NewBucketAsync();
