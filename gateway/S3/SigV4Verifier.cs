@@ -33,10 +33,7 @@ public sealed class SigV4Verifier(TimeProvider clock)
                     "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
             }
 
-            if (!authorization.IsPresigned)
-            {
-                RequireAmzHeadersSigned(request, authorization);
-            }
+            RequireAmzHeadersSigned(request, authorization);
 
             return new SigV4Success(credential, mode, authorization.PayloadHash,
                 new SigningContext(signingKey, authorization.Timestamp, authorization.Scope, signature), authorization.IsPresigned);
@@ -83,7 +80,8 @@ public sealed class SigV4Verifier(TimeProvider clock)
             "STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER or a valid sha256 value."),
     };
 
-    // As S3 does: an x-amz-* header outside the signature could change what the request does (copy source, ACL, metadata).
+    // As S3 does, for header-signed and presigned requests alike: an x-amz-* header outside the signature could change
+    // what the request does (a copy source turns a presigned PUT into a copy of anything the signer can read).
     private static void RequireAmzHeadersSigned(HttpRequest request, SigV4Authorization authorization)
     {
         foreach (var name in request.Headers.Keys)
