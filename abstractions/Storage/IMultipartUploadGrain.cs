@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace GalleryOrleans.Abstractions.Storage;
 
 [GenerateSerializer, Immutable]
@@ -34,6 +36,13 @@ public interface IMultipartUploadGrain : IGrainWithStringKey
         Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts, WriteCondition condition);
 
     Task<StorageFailure> Abort(Guid caller, string bucket, string key);
+
+    /// <summary>
+    /// Told by a bucket being deleted: forgets the upload if it belongs to that bucket (the one created at
+    /// <paramref name="bucketCreated"/>). One-way, so the bucket never waits on an upload that waits on it.
+    /// </summary>
+    [OneWay]
+    Task BucketDeleted(string bucket, DateTime bucketCreated);
 
     /// <summary>Aborts the upload, whoever owns it, if it was started before <paramref name="cutoff"/>.</summary>
     Task<bool> Expire(DateTime cutoff);

@@ -58,11 +58,17 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         {
             return StorageFailure.BucketNotEmpty;
         }
+        // As in S3, uploads in progress die with their bucket: their rows here, their part files with the folder.
+        var aborted = await uploads.DeleteInBucketAsync(Name);
         await catalog.DeleteBucketAsync(Name);
         var directory = layout.BucketDirectory(Name);
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
+        }
+        foreach (var uploadId in aborted)
+        {
+            await GrainFactory.GetGrain<IMultipartUploadGrain>(uploadId).BucketDeleted(Name, bucket!.CreatedAt);
         }
         bucket = null;
         DeactivateOnIdle();

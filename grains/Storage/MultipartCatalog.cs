@@ -24,6 +24,20 @@ public sealed class MultipartCatalog(CatalogDatabase database)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Removes the rows of a bucket's uploads; answers their upload ids.</summary>
+    public async Task<IReadOnlyList<string>> DeleteInBucketAsync(string bucket)
+    {
+        await using var command = database.Command("DELETE FROM multipart_upload WHERE bucket = $1 RETURNING upload_id");
+        command.Parameters.AddWithValue(bucket);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
     /// <summary>
     /// Up to <paramref name="limit"/> uploads started before <paramref name="cutoff"/>, oldest first, after
     /// <paramref name="after"/> in that order, so that a sweep pages through them even past any it cannot remove.

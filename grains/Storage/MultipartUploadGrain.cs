@@ -9,6 +9,7 @@ namespace GalleryOrleans.Grains.Storage;
 public sealed class MultipartUploadGrain(
     [PersistentState("multipart")] IPersistentState<MultipartState> state,
     MultipartCatalog index,
+    BucketCatalog buckets,
     TimeProvider clock) : Grain, IMultipartUploadGrain
 {
     private const long MinimumPartSize = 5L * 1024 * 1024;
@@ -34,6 +35,7 @@ public sealed class MultipartUploadGrain(
             ContentType = properties.ContentType,
             Metadata = new Dictionary<string, string>(properties.Metadata),
             Initiated = CatalogTime.Now(clock),
+            BucketCreated = access.Value!.CreatedAt,
         };
         await state.WriteStateAsync();
         await index.InsertAsync(bucket, key, this.GetPrimaryKeyString(), Upload.Initiated);
@@ -43,7 +45,7 @@ public sealed class MultipartUploadGrain(
     public async Task<Result<UploadedPart, StorageFailure>> UploadPart(Guid caller, string bucket, string key, int partNumber, SealedObject part)
     {
         var writer = GrainFactory.GetGrain<IObjectWriterGrain>(part.WriterId);
-        var refused = Check(caller, bucket, key);
+        var refused = await CheckAsync(caller, bucket, key);
         if (refused == StorageFailure.None && partNumber is < 1 or > 10_000)
         {
             refused = StorageFailure.InvalidArgument;
@@ -65,19 +67,19 @@ public sealed class MultipartUploadGrain(
         return Result<UploadedPart, StorageFailure>.Ok(uploaded);
     }
 
-    public Task<Result<MultipartUpload, StorageFailure>> Describe(Guid caller, string bucket, string key)
+    public async Task<Result<MultipartUpload, StorageFailure>> Describe(Guid caller, string bucket, string key)
     {
-        var refused = Check(caller, bucket, key);
-        return Task.FromResult(refused != StorageFailure.None
+        var refused = await CheckAsync(caller, bucket, key);
+        return refused != StorageFailure.None
             ? Result<MultipartUpload, StorageFailure>.Fail(refused)
             : Result<MultipartUpload, StorageFailure>.Ok(new MultipartUpload(
-                this.GetPrimaryKeyString(), bucket, key, Upload.Parts.Values.Select(p => p.Part).OrderBy(p => p.PartNumber).ToList())));
+                this.GetPrimaryKeyString(), bucket, key, Upload.Parts.Values.Select(p => p.Part).OrderBy(p => p.PartNumber).ToList()));
     }
 
     public async Task<Result<ObjectInfo, StorageFailure>> Complete(
         Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts, WriteCondition condition)
     {
-        var refused = Check(caller, bucket, key);
+        var refused = await CheckAsync(caller, bucket, key);
         if (refused == StorageFailure.None)
         {
             refused = Validate(parts);
@@ -98,7 +100,7 @@ public sealed class MultipartUploadGrain(
 
     public async Task<StorageFailure> Abort(Guid caller, string bucket, string key)
     {
-        var refused = Check(caller, bucket, key);
+        var refused = await CheckAsync(caller, bucket, key);
         if (refused == StorageFailure.None)
         {
             await DeletePartsAndForgetAsync();
@@ -120,6 +122,14 @@ public sealed class MultipartUploadGrain(
         }
         await DeletePartsAndForgetAsync();
         return true;
+    }
+
+    public async Task BucketDeleted(string bucket, DateTime bucketCreated)
+    {
+        if (state.RecordExists && Upload.Bucket == bucket && Upload.BucketCreated == bucketCreated)
+        {
+            await ForgetAsync();
+        }
     }
 
     /// <summary>Copies the chosen parts into a new object on this silo; the writer is thrown away if that fails.</summary>
@@ -165,15 +175,37 @@ public sealed class MultipartUploadGrain(
         {
             await Store.Delete(part.Location);
         }
+        await ForgetAsync();
+    }
+
+    /// <summary>Drops the upload's row and state; its part files are gone or the caller deletes them.</summary>
+    private async Task ForgetAsync()
+    {
         await index.DeleteAsync(this.GetPrimaryKeyString());
         await state.ClearStateAsync();
         DeactivateOnIdle();
     }
 
-    private StorageFailure Check(Guid caller, string bucket, string key) =>
-        !state.RecordExists || Upload.Bucket != bucket || Upload.Key != key ? StorageFailure.NoSuchUpload
-        : Upload.Owner != caller ? StorageFailure.AccessDenied
-        : StorageFailure.None;
+    private async Task<StorageFailure> CheckAsync(Guid caller, string bucket, string key)
+    {
+        var refused = !state.RecordExists || Upload.Bucket != bucket || Upload.Key != key ? StorageFailure.NoSuchUpload
+            : Upload.Owner != caller ? StorageFailure.AccessDenied
+            : StorageFailure.None;
+        return refused == StorageFailure.None ? await CheckBucketAsync() : refused;
+    }
+
+    // The bucket's deletion took the upload with it (and its part files with the bucket's folder), even when the
+    // message saying so has not arrived yet or the name now belongs to a new bucket, perhaps someone else's.
+    private async Task<StorageFailure> CheckBucketAsync()
+    {
+        var current = await buckets.FindBucketAsync(Upload.Bucket);
+        if (current is not null && current.Owner == Upload.Owner && current.CreatedAt == Upload.BucketCreated)
+        {
+            return StorageFailure.None;
+        }
+        await ForgetAsync();
+        return current is null ? StorageFailure.NoSuchBucket : StorageFailure.NoSuchUpload;
+    }
 
     // S3's multipart ETag: the MD5 of the parts' binary MD5s, then a dash and the part count.
     private static string MultipartETag(IReadOnlyList<StoredPart> parts)
@@ -195,6 +227,9 @@ public sealed class MultipartState
     [Id(4)] public Dictionary<string, string> Metadata { get; set; } = [];
     [Id(5)] public Dictionary<int, StoredPart> Parts { get; set; } = [];
     [Id(6)] public DateTime Initiated { get; set; }
+
+    /// <summary>When the bucket was created: tells it apart from a later bucket of the same name.</summary>
+    [Id(7)] public DateTime BucketCreated { get; set; }
 }
 
 [GenerateSerializer]
