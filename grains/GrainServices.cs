@@ -49,6 +49,7 @@ public static class GrainServices
         services.AddHostedService<TempFileSweeper>();
         services.AddSingleton(new ImageInspector(ImageLimits.Default));
         services.AddSingleton<MediaProcessor>();
+        services.AddSingleton<SharedCopyMaker>();
         services.AddSingleton<GalleryCatalog>();
         services.AddSingleton<ShareCatalog>();
         services.AddSingleton<ShareViews>();

@@ -17,6 +17,12 @@ public interface IMediaGrain : IGrainWithGuidKey
 
     Task<Result<MediaContent, GalleryFailure>> Original(Guid caller);
 
+    /// <summary>
+    /// What a share visitor downloads for an image: the original with location and device metadata removed, made on
+    /// the first call and kept. A video answers UnsupportedMedia (its metadata cannot be removed here).
+    /// </summary>
+    Task<Result<MediaContent, GalleryFailure>> SharedCopy(Guid caller);
+
     /// <summary>The stored thumbnail nearest to the requested size (images only).</summary>
     Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size);
 }

@@ -12,7 +12,8 @@ public sealed record ShareView(
     [property: Id(7)] string? RecipientName,
     [property: Id(8)] string Status,
     [property: Id(9)] long ViewCount,
-    [property: Id(10)] DateTime CreatedAt);
+    [property: Id(10)] DateTime CreatedAt,
+    [property: Id(11)] bool IncludeOriginals);
 
 [GenerateSerializer, Immutable]
 public sealed record NewShare(
@@ -20,7 +21,8 @@ public sealed record NewShare(
     [property: Id(1)] Guid? MediaId,
     [property: Id(2)] DateTime? ExpiresAt,
     [property: Id(3)] string? AccessCode,
-    [property: Id(4)] string? RecipientName);
+    [property: Id(4)] string? RecipientName,
+    [property: Id(5)] bool IncludeOriginals);
 
 /// <summary>PATCH of a share: a null field stays; <see cref="RemoveCode"/> drops the access code.</summary>
 [GenerateSerializer, Immutable]
@@ -38,7 +40,29 @@ public enum ShareAccess
     CodeRequired,
     WrongCode,
     LockedOut,
+    OriginalNotIncluded,
 }
+
+/// <summary>A media as a link holder sees it: no albums, favourite flag, hash, camera or position.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SharedMediaView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Type,
+    [property: Id(3)] string ContentType,
+    [property: Id(4)] long SizeBytes,
+    [property: Id(5)] int? Width,
+    [property: Id(6)] int? Height,
+    [property: Id(7)] DateTime? TakenAt,
+    [property: Id(8)] DateTime CreatedAt);
+
+/// <summary>An album as a link holder sees it: not its id, which is the owner's.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SharedAlbumView(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Type,
+    [property: Id(2)] int MediaCount,
+    [property: Id(3)] Guid? CoverMediaId);
 
 /// <summary>What a link holder sees: the share, the album if any, and a page of its current media.</summary>
 [GenerateSerializer, Immutable]
@@ -47,8 +71,8 @@ public sealed record SharedContent(
     [property: Id(1)] string? Kind,
     [property: Id(2)] DateTime? ExpiresAt,
     [property: Id(3)] bool HasCode,
-    [property: Id(4)] AlbumView? Album,
-    [property: Id(5)] Page<MediaView>? Items);
+    [property: Id(4)] SharedAlbumView? Album,
+    [property: Id(5)] Page<SharedMediaView>? Items);
 
 [GenerateSerializer, Immutable]
 public sealed record ShareSession(
@@ -75,8 +99,15 @@ public interface IShareGrain : IGrainWithStringKey
 
     Task<SharedContent> Open(string? session, string? cursor, int limit);
 
-    Task<ShareSession> Unlock(string code, string client);
+    /// <summary>
+    /// Checks an access code given by <paramref name="client"/>. Wrong codes are limited per client and per link;
+    /// a caller holding a valid <paramref name="session"/> is not shut out by other clients' guesses.
+    /// </summary>
+    Task<ShareSession> Unlock(string code, string client, string? session);
 
-    /// <summary>The original, or the thumbnail nearest <paramref name="thumbnailSize"/>, of a media the link shows.</summary>
+    /// <summary>
+    /// The thumbnail nearest <paramref name="thumbnailSize"/> of a media the link shows, or without a size its file:
+    /// the original if the link includes originals, else the copy without location and device metadata.
+    /// </summary>
     Task<SharedMediaContent> Content(string? session, Guid mediaId, int? thumbnailSize);
 }

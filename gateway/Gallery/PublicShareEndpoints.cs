@@ -66,7 +66,7 @@ internal static class PublicShareEndpoints
             return Problems.NotFound();
         }
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var session = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Unlock(body.Code, client);
+        var session = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Unlock(body.Code, client, Session(context));
         switch (session.Access)
         {
             case ShareAccess.Granted when session.Session is { } issued:
@@ -109,6 +109,8 @@ internal static class PublicShareEndpoints
     private static IResult Refusal(ShareAccess access) => access switch
     {
         ShareAccess.Expired => Results.Problem(statusCode: StatusCodes.Status410Gone, title: "This link has expired"),
+        ShareAccess.OriginalNotIncluded => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Original file not included",
+            detail: "This link does not include original files, and this file's metadata cannot be removed."),
         ShareAccess.CodeRequired => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Access code required",
             extensions: new Dictionary<string, object?> { ["codeRequired"] = true }),
         _ => Problems.NotFound(),

@@ -8,7 +8,7 @@ namespace GalleryOrleans.Gateway.Gallery;
 /// <summary>/api/shares: the owner's share links.</summary>
 internal static class ShareEndpoints
 {
-    public sealed record NewShareBody(Guid? AlbumId, Guid? MediaId, DateTime? ExpiresAt, string? AccessCode, string? RecipientName);
+    public sealed record NewShareBody(Guid? AlbumId, Guid? MediaId, DateTime? ExpiresAt, string? AccessCode, string? RecipientName, bool? IncludeOriginals);
 
     public static void MapShareEndpoints(this IEndpointRouteBuilder app)
     {
@@ -44,7 +44,7 @@ internal static class ShareEndpoints
         }
         var token = ShareTokens.New();
         var created = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Create(context.User.UserId(), token,
-            new NewShare(body.AlbumId, body.MediaId, body.ExpiresAt?.ToUniversalTime(), body.AccessCode, body.RecipientName));
+            new NewShare(body.AlbumId, body.MediaId, body.ExpiresAt?.ToUniversalTime(), body.AccessCode, body.RecipientName, body.IncludeOriginals ?? false));
         return created.ToResult(share => Results.Created($"/api/shares/{share.Token}", share));
     }
 
@@ -98,9 +98,9 @@ internal static class ShareEndpoints
 
     private static void ValidateCode(FieldErrors errors, string? code)
     {
-        if (code is not null && code.Length is < 4 or > 64)
+        if (code is not null && code.Length is < 6 or > 64)
         {
-            errors.Add("accessCode", "4 to 64 characters.");
+            errors.Add("accessCode", "6 to 64 characters.");
         }
     }
 }

@@ -59,6 +59,14 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         await command.ExecuteNonQueryAsync();
     }
 
+    public async Task UpdateMediaDetailsAsync(Guid id, MediaDetails details)
+    {
+        await using var command = database.Command("UPDATE media SET details = $2 WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(details));
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Deletes the row; album membership and share links of the media go with it (cascade).</summary>
     public async Task DeleteMediaAsync(Guid id)
     {

@@ -1,10 +1,11 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Grains.Catalog;
+using GalleryOrleans.Grains.Imaging;
 
 namespace GalleryOrleans.Grains.Gallery;
 
-public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor, TimeProvider clock) : Grain, IMediaGrain
+public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor, SharedCopyMaker copies, TimeProvider clock) : Grain, IMediaGrain
 {
     private MediaRecord? media;
 
@@ -62,6 +63,32 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
     public Task<Result<MediaContent, GalleryFailure>> Original(Guid caller) => Task.FromResult(Mine(caller) is { } mine
         ? Result<MediaContent, GalleryFailure>.Ok(Content(mine.Details.Original, mine.ContentType, mine.Name))
         : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound));
+
+    public async Task<Result<MediaContent, GalleryFailure>> SharedCopy(Guid caller)
+    {
+        if (Mine(caller) is not { } mine)
+        {
+            return Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound);
+        }
+        if (mine.Kind != "image")
+        {
+            return Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.UnsupportedMedia);
+        }
+        if (mine.Details.SharedCopy is not { } copy)
+        {
+            try
+            {
+                copy = await copies.MakeAsync(mine);
+            }
+            catch (UnreadableMediaException error)
+            {
+                return Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.Unreadable, error.Message);
+            }
+            media = mine with { Details = mine.Details with { SharedCopy = copy } };
+            await catalog.UpdateMediaDetailsAsync(Id, media.Details);
+        }
+        return Result<MediaContent, GalleryFailure>.Ok(Content(copy.File, copy.ContentType, Path.ChangeExtension(mine.Name, copy.Suffix)));
+    }
 
     public Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size)
     {

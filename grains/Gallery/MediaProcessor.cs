@@ -46,7 +46,7 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
     public async Task DeleteFilesAsync(Guid owner, MediaDetails details)
     {
         var bucket = grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(owner));
-        foreach (var file in details.Thumbnails.Values.Append(details.Original))
+        foreach (var file in details.Files)
         {
             await bucket.DeleteObject(owner, file.Key);
         }
@@ -76,7 +76,7 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
         return await StoreAsync(bucket, owner, key, sealedObject.Value!, "image/webp");
     }
 
-    private static async Task<StoredFile> StoreAsync(IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType)
+    internal static async Task<StoredFile> StoreAsync(IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType)
     {
         var stored = await bucket.PutObject(owner, key, bytes, new ObjectProperties(contentType, new Dictionary<string, string>()), WriteCondition.None);
         var info = stored.Succeeded ? stored.Value! : throw new InvalidOperationException($"Storing {key} failed: {stored.Failure}.");

@@ -27,14 +27,24 @@ public sealed record MediaRecord(
         Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude);
 }
 
-/// <summary>The part of a media row kept beside the shown columns: object locations and ETags, and camera data.</summary>
+/// <summary>
+/// The part of a media row kept beside the shown columns: object locations and ETags, camera data, and the copy
+/// without metadata that share visitors get, once one has been asked for.
+/// </summary>
 public sealed record MediaDetails(
     StoredFile Original,
     IReadOnlyDictionary<int, StoredFile> Thumbnails,
     string? CameraMake = null,
     string? CameraModel = null,
     double? Latitude = null,
-    double? Longitude = null);
+    double? Longitude = null,
+    SharedCopy? SharedCopy = null)
+{
+    public IEnumerable<StoredFile> Files => Thumbnails.Values.Append(Original).Concat(SharedCopy is { } copy ? [copy.File] : []);
+}
+
+/// <summary>The original with location and device metadata removed, in <see cref="ContentType"/>.</summary>
+public sealed record SharedCopy(StoredFile File, string ContentType, string Suffix);
 
 public sealed record StoredFile(string Key, string Location, long Size, string ETag)
 {

@@ -8,7 +8,7 @@ namespace GalleryOrleans.Grains.Gallery;
 public sealed class ShareCatalog(CatalogDatabase database)
 {
     private const string Columns =
-        "token_hash, owner_id, token_encrypted, album_id, media_id, expires_at, code_hash, recipient_name, revoked, view_count, created_at";
+        "token_hash, owner_id, token_encrypted, album_id, media_id, expires_at, code_hash, recipient_name, revoked, view_count, created_at, include_originals";
 
     public async Task<ShareRecord?> FindAsync(byte[] tokenHash)
     {
@@ -20,7 +20,7 @@ public sealed class ShareCatalog(CatalogDatabase database)
 
     public async Task InsertAsync(ShareRecord share)
     {
-        await using var command = database.Command($"INSERT INTO share_link ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+        await using var command = database.Command($"INSERT INTO share_link ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
         command.Parameters.AddWithValue(share.TokenHash);
         command.Parameters.AddWithValue(share.OwnerId);
         command.Parameters.AddWithValue(share.TokenEncrypted);
@@ -32,6 +32,7 @@ public sealed class ShareCatalog(CatalogDatabase database)
         command.Parameters.AddWithValue(share.Revoked);
         command.Parameters.AddWithValue(share.ViewCount);
         command.Parameters.AddWithValue(share.CreatedAt);
+        command.Parameters.AddWithValue(share.IncludeOriginals);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -89,5 +90,6 @@ public sealed class ShareCatalog(CatalogDatabase database)
         reader.IsDBNull(7) ? null : reader.GetString(7),
         reader.GetBoolean(8),
         reader.GetInt64(9),
-        reader.GetDateTime(10));
+        reader.GetDateTime(10),
+        reader.GetBoolean(11));
 }

@@ -6,6 +6,7 @@ using GalleryOrleans.Grains.Catalog;
 namespace GalleryOrleans.Grains.Gallery;
 
 public sealed class ShareGrain(
+    [PersistentState("sharecodes")] IPersistentState<WrongCodeLog> wrongCodesOnLink,
     ShareCatalog catalog,
     ShareViews views,
     ShareSessions sessions,
@@ -36,7 +37,7 @@ public sealed class ShareGrain(
             return Result<ShareView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         var created = new ShareRecord(TokenHash, owner, views.Protect(token), request.AlbumId, request.MediaId, request.ExpiresAt,
-            request.AccessCode is { } code ? await codes.HashAsync(code) : null, request.RecipientName, false, 0, Now);
+            request.AccessCode is { } code ? await codes.HashAsync(code) : null, request.RecipientName, false, 0, Now, request.IncludeOriginals);
         await catalog.InsertAsync(created);
         share = created;
         return Result<ShareView, GalleryFailure>.Ok(views.View(created, Now));
@@ -51,6 +52,10 @@ public sealed class ShareGrain(
         var codeHash = change.RemoveCode ? null : change.AccessCode is { } code ? await codes.HashAsync(code) : mine.CodeHash;
         share = mine with { ExpiresAt = change.ClearExpiry ? null : change.ExpiresAt ?? mine.ExpiresAt, CodeHash = codeHash };
         await catalog.UpdateAsync(share);
+        if (codeHash != mine.CodeHash)
+        {
+            await ForgetWrongCodesAsync();
+        }
         return Result<ShareView, GalleryFailure>.Ok(views.View(share, Now));
     }
 
@@ -62,6 +67,7 @@ public sealed class ShareGrain(
         }
         share = mine with { Revoked = true };
         await catalog.UpdateAsync(share);
+        await ForgetWrongCodesAsync();
         return GalleryFailure.None;
     }
 
@@ -79,19 +85,22 @@ public sealed class ShareGrain(
         {
             var album = await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(current.OwnerId);
             var items = await GrainFactory.GetGrain<IGalleryQueryGrain>(0).ListMedia(current.OwnerId, new MediaQuery(albumId, false, cursor, limit));
-            return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, album.Value,
-                items.Value is { } page ? page with { Items = [.. page.Items.Select(ForVisitor)] } : null);
+            return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, ForVisitor(album.Value),
+                items.Value is { } page ? new Page<SharedMediaView>([.. page.Items.Select(ForVisitor)], page.NextCursor) : null);
         }
         var media = await GrainFactory.GetGrain<IMediaGrain>(current.MediaId!.Value).Get(current.OwnerId);
         return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, null,
-            new Page<MediaView>(media.Succeeded ? [ForVisitor(media.Value!)] : [], null));
+            new Page<SharedMediaView>(media.Succeeded ? [ForVisitor(media.Value!)] : [], null));
     }
 
-    /// <summary>A link holder sees the pictures, not where they were taken or with what.</summary>
-    private static MediaView ForVisitor(MediaView media) =>
-        media with { CameraMake = null, CameraModel = null, Latitude = null, Longitude = null };
+    /// <summary>A link holder sees the pictures, not where they were taken or with what, nor how the owner files them.</summary>
+    private static SharedMediaView ForVisitor(MediaView media) =>
+        new(media.Id, media.Name, media.Type, media.ContentType, media.SizeBytes, media.Width, media.Height, media.TakenAt, media.CreatedAt);
 
-    public async Task<ShareSession> Unlock(string code, string client)
+    private static SharedAlbumView? ForVisitor(AlbumView? album) =>
+        album is null ? null : new(album.Name, album.Type, album.MediaCount, album.CoverMediaId);
+
+    public async Task<ShareSession> Unlock(string code, string client, string? session)
     {
         var access = Access(session: null);
         if (access is ShareAccess.NotFound or ShareAccess.Expired)
@@ -107,9 +116,16 @@ public sealed class ShareGrain(
         {
             return new ShareSession(ShareAccess.LockedOut, null, null, failures[0] + WrongCodeWindow - Now);
         }
+        // Someone already let in keeps their way in while strangers' guesses have closed the link.
+        if (!sessions.IsValid(session, share.TokenHash, codeHash) && wrongCodesOnLink.State.LockedFor(Now) is { } lockedFor)
+        {
+            return new ShareSession(ShareAccess.LockedOut, null, null, lockedFor);
+        }
         if (!await codes.VerifyAsync(code, codeHash))
         {
             failures.Add(Now);
+            wrongCodesOnLink.State.Add(Now);
+            await wrongCodesOnLink.WriteStateAsync();
             return new ShareSession(ShareAccess.WrongCode, null, null, null);
         }
         var (issued, expiresAt) = sessions.Issue(share.TokenHash, codeHash);
@@ -130,8 +146,13 @@ public sealed class ShareGrain(
             return new SharedMediaContent(ShareAccess.NotFound, null);
         }
         var media = GrainFactory.GetGrain<IMediaGrain>(mediaId);
-        var content = thumbnailSize is { } size ? await media.Thumbnail(current.OwnerId, size) : await media.Original(current.OwnerId);
-        return new SharedMediaContent(content.Succeeded ? ShareAccess.Granted : ShareAccess.NotFound, content.Value);
+        var content = thumbnailSize is { } size ? await media.Thumbnail(current.OwnerId, size)
+            : current.IncludeOriginals ? await media.Original(current.OwnerId)
+            : await media.SharedCopy(current.OwnerId);
+        var outcome = content.Succeeded ? ShareAccess.Granted
+            : content.Failure == GalleryFailure.UnsupportedMedia ? ShareAccess.OriginalNotIncluded
+            : ShareAccess.NotFound;
+        return new SharedMediaContent(outcome, content.Value);
     }
 
     private ShareAccess Access(string? session) => share switch
@@ -141,6 +162,15 @@ public sealed class ShareGrain(
         { CodeHash: { } codeHash } s when !sessions.IsValid(session, s.TokenHash, codeHash) => ShareAccess.CodeRequired,
         _ => ShareAccess.Granted,
     };
+
+    private async Task ForgetWrongCodesAsync()
+    {
+        wrongCodes.Clear();
+        if (wrongCodesOnLink.RecordExists)
+        {
+            await wrongCodesOnLink.ClearStateAsync();
+        }
+    }
 
     private ShareRecord? Owned(Guid owner) => share is { Revoked: false } s && s.OwnerId == owner ? s : null;
 

@@ -12,7 +12,8 @@ public sealed record ShareRecord(
     string? RecipientName,
     bool Revoked,
     long ViewCount,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    bool IncludeOriginals)
 {
     public string Kind => AlbumId is null ? "media" : "album";
 

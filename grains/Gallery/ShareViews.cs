@@ -14,6 +14,7 @@ public sealed class ShareViews(SecretProtector protector, PublicUrls urls)
         var token = protector.Unprotect(share.TokenEncrypted);
         var status = share.Revoked ? "revoked" : share.IsExpired(now) ? "expired" : "active";
         return new ShareView(token, urls.Path($"s/{token}"), share.Kind, share.AlbumId, share.MediaId, share.ExpiresAt,
-            share.CodeHash is not null, share.RecipientName, status, share.ViewCount, share.CreatedAt);
+            share.CodeHash is not null, share.RecipientName, status, share.ViewCount, share.CreatedAt,
+            share.IncludeOriginals);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ShareTests(GalleryCluster cluster) : IClassFixture<GalleryCl
         var inside = await PhotoInAlbumAsync(owner, album, "rocket.jpg");
         var outside = (await Uploads.PhotoAsync(api, owner.AccessToken, "coffee.jpg")).GetProperty("id").GetString();
 
-        var share = await CreateShareAsync(owner, new { albumId = album, recipientName = "Grandma" });
+        var share = await CreateShareAsync(owner, new { albumId = album, recipientName = "Grandma", includeOriginals = true });
         var token = share.GetProperty("token").GetString()!;
         var opened = await api.SendAsync(HttpMethod.Get, $"/s/{token}");
         var body = await ApiClient.ReadJsonAsync(opened);
@@ -72,7 +72,7 @@ public sealed class ShareTests(GalleryCluster cluster) : IClassFixture<GalleryCl
     {
         var owner = await api.NewUserAsync();
         var media = (await Uploads.PhotoAsync(api, owner.AccessToken)).GetProperty("id").GetString();
-        var token = (await CreateShareAsync(owner, new { mediaId = media, accessCode = "open-sesame" })).GetProperty("token").GetString();
+        var token = (await CreateShareAsync(owner, new { mediaId = media, accessCode = "open-sesame", includeOriginals = true })).GetProperty("token").GetString();
 
         var locked = await api.SendAsync(HttpMethod.Get, $"/s/{token}");
         var lockedContent = await api.SendAsync(HttpMethod.Get, $"/s/{token}/media/{media}/content");

@@ -1,0 +1,44 @@
+using GalleryOrleans.Abstractions;
+using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Grains.Storage;
+
+namespace GalleryOrleans.Grains.Gallery;
+
+/// <summary>
+/// Makes the copy of an image that share visitors download, without location and device metadata, and stores it
+/// beside the original in the owner's gallery bucket. Written to a temporary file and streamed in chunks, as uploads are.
+/// </summary>
+public sealed class SharedCopyMaker(IGrainFactory grains, StorageLayout layout)
+{
+    /// <exception cref="UnreadableMediaException">The original cannot be decoded.</exception>
+    public async Task<SharedCopy> MakeAsync(MediaRecord media)
+    {
+        var temp = layout.NewTempFile();
+        try
+        {
+            var source = layout.PathOf(media.Details.Original.ObjectLocation);
+            var (contentType, suffix) = await Task.Run(() => MetadataStripper.Strip(source, temp));
+            var bytes = await grains.SealNewAsync(writer => FillAsync(writer, temp));
+            var bucket = grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(media.OwnerId));
+            var stored = await MediaProcessor.StoreAsync(bucket, media.OwnerId, $"media/{media.Id:N}/shared{suffix}", bytes.Value!, contentType);
+            return new SharedCopy(stored, contentType, suffix);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, string path)
+    {
+        await using var file = File.OpenRead(path);
+        var buffer = new byte[ObjectChunks.Size];
+        int read;
+        while ((read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+        {
+            await writer.Append(buffer[..read]);
+        }
+        return await writer.Seal(null, null);
+    }
+}
