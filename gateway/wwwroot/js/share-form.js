@@ -34,10 +34,12 @@ export function linkBox(token) {
 export function shareForm(target) {
   const result = h('div', { class: 'share-result' });
   const form = h('form', { class: 'share-form', id: `share-form-${++boxes}` },
-    h('label', {}, 'Access code (optional, 4 to 64 characters) ',
-      h('input', { name: 'accessCode', type: 'text', minlength: 4, maxlength: 64, autocomplete: 'off' })),
+    h('label', {}, 'Access code (optional, 6 to 64 characters) ',
+      h('input', { name: 'accessCode', type: 'text', minlength: 6, maxlength: 64, autocomplete: 'off' })),
     h('label', {}, 'Expires (optional) ', h('input', { name: 'expiresAt', type: 'datetime-local' })),
     h('label', {}, 'Recipient (optional) ', h('input', { name: 'recipientName', type: 'text', maxlength: 100 })),
+    h('label', {}, h('input', { name: 'includeOriginals', type: 'checkbox' }),
+      ' Include original files (with their location and camera details)'),
     h('button', { type: 'submit' }, 'Create link'));
   onSubmit(form, async (data) => {
     const expires = data.get('expiresAt');
@@ -46,6 +48,7 @@ export function shareForm(target) {
       accessCode: data.get('accessCode') || undefined,
       expiresAt: expires ? new Date(expires).toISOString() : undefined,
       recipientName: data.get('recipientName') || undefined,
+      includeOriginals: data.get('includeOriginals') === 'on',
     };
     const share = await (await request('/api/shares', { method: 'POST', json: body })).json();
     form.reset();

@@ -36,7 +36,7 @@ function open(media) {
         h('dl', { class: 'metadata' },
           media.takenAt ? [h('dt', {}, 'Taken'), h('dd', {}, formatDate(media.takenAt))] : [],
           media.width ? [h('dt', {}, 'Dimensions'), h('dd', {}, `${media.width} × ${media.height}`)] : []),
-        h('p', {}, h('a', { href: mediaPath(media, 'content'), download: media.name, class: 'button' }, 'Download original')))));
+        h('p', {}, h('a', { href: mediaPath(media, 'content'), download: media.name, class: 'button' }, 'Download')))));
   viewer.showModal();
 }
 
