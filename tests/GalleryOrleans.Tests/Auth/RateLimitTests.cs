@@ -63,6 +63,23 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_client_limited_through_one_gateway_is_limited_through_another_replica_too()
+    {
+        var user = await api.NewUserAsync();
+        var secondGateway = await cluster.StartAnotherGatewayAsync();
+        using var viaFirst = LoopbackClient.From("127.0.0.6", cluster.Http.BaseAddress!);
+        using var viaSecond = LoopbackClient.From("127.0.0.6", secondGateway);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(viaFirst, user.Email, "Wrong-Password-1")).StatusCode);
+        }
+
+        var right = await LoginAsync(viaSecond, user.Email, ApiClient.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+    }
+
+    [Fact]
     public async Task A_failing_client_does_not_limit_it_on_other_accounts()
     {
         var victim = await api.NewUserAsync();
