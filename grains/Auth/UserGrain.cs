@@ -158,7 +158,9 @@ public sealed class UserGrain(
         Task.FromResult<IReadOnlyList<SessionView>>(User.Sessions
             .Where(s => s.ExpiresAt > Now)
             .OrderByDescending(s => s.LastSeenAt)
-            .Select(s => new SessionView(s.Id, s.CreatedAt, s.LastSeenAt, s.UserAgent, s.Id == currentSessionId))
+            .Select(s => new SessionView(
+                // Sessions saved before last-seen times were kept have none: their start is the best answer.
+                s.Id, s.CreatedAt, s.LastSeenAt == default ? s.CreatedAt : s.LastSeenAt, s.UserAgent, s.Id == currentSessionId))
             .ToList());
 
     public async Task<Result<TokenPair, AuthFailure>> LinkGoogleAndSignIn(GoogleIdentity google, string? userAgent)
