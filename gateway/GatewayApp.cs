@@ -5,7 +5,6 @@ using GalleryOrleans.Gateway.Gallery;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.Operations;
-using GalleryOrleans.Gateway.Pages;
 using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Similarity;
 using GalleryOrleans.Gateway.WebUi;
@@ -59,6 +58,7 @@ public static class GatewayApp
 
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
+        app.MapSessionEndpoints();
         app.MapUserEndpoints();
         app.MapAccessKeyEndpoints();
         app.MapBucketEndpoints();
@@ -67,7 +67,6 @@ public static class GatewayApp
         app.MapShareEndpoints();
         app.MapPublicShareEndpoints();
         app.MapSimilarityEndpoints();
-        app.MapAccountPages();
         app.MapWebUiPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

@@ -31,12 +31,15 @@ public static class GrainServices
         services.AddSingleton(email);
         services.AddSingleton(new PublicUrls(configuration["PublicBaseUrl"] ?? "http://localhost:8080"));
         services.AddSingleton<AccountEmails>();
-        services.AddSingleton<IEmailSender>(email switch
+        IEmailSender transport = email switch
         {
             { Smtp.Host: { Length: > 0 } } => new SmtpEmailSender(email),
             { PickupDirectory: { Length: > 0 } directory } => new PickupDirectoryEmailSender(directory),
             _ => throw new InvalidOperationException("Set Email:Smtp:Host or Email:PickupDirectory."),
-        });
+        };
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<EmailOutbox>(provider, transport));
+        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<EmailOutbox>());
+        services.AddHostedService(provider => provider.GetRequiredService<EmailOutbox>());
         services.AddSingleton(NpgsqlDataSource.Create(configuration.GetConnectionString("Catalog")
             ?? configuration.GetConnectionString("Orleans")
             ?? throw new InvalidOperationException("ConnectionStrings:Catalog is not set.")));

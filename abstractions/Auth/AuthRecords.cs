@@ -47,6 +47,15 @@ public sealed record NewAccessKey(
     [property: Id(2)] string? Name,
     [property: Id(3)] DateTime CreatedAt);
 
+/// <summary>One signed-in session as its user sees it in the list of sessions.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SessionView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] DateTime CreatedAt,
+    [property: Id(2)] DateTime LastSeenAt,
+    [property: Id(3)] string? UserAgent,
+    [property: Id(4)] bool Current);
+
 /// <summary>What the S3 listener needs to check a request's signature.</summary>
 [GenerateSerializer, Immutable]
 public sealed record AccessKeySecret(
@@ -62,5 +71,7 @@ public enum AuthFailure
     InvalidToken,
     NotFound,
     TooManyKeys,
+    GoogleLinkRefused,
+    NoPassword,
 }
 

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace GalleryOrleans.Abstractions.Auth;
 
 /// <summary>
@@ -8,15 +10,22 @@ public interface IAuthGrain : IGrainWithIntegerKey
 {
     Task<Result<UserView, AuthFailure>> Register(Registration registration);
 
-    Task<Result<TokenPair, AuthFailure>> Login(string emailOrUsername, string password);
+    Task<Result<TokenPair, AuthFailure>> Login(string emailOrUsername, string password, string? userAgent);
 
     Task<Result<TokenPair, AuthFailure>> Refresh(string refreshToken);
 
-    Task<TokenPair> SignInWithGoogle(GoogleIdentity google);
+    /// <summary>Refused (GoogleLinkRefused) when the email belongs to an account that is not verified on both sides.</summary>
+    Task<Result<TokenPair, AuthFailure>> SignInWithGoogle(GoogleIdentity google, string? userAgent);
 
+    /// <summary>
+    /// One-way, so the caller's answer takes the same time whether or not the email exists: the lookup, the token and
+    /// the mail all happen after the caller has moved on.
+    /// </summary>
+    [OneWay]
     Task ForgotPassword(string email);
 
-    Task<bool> ResetPassword(string token, string newPassword);
+    /// <summary>The number of S3 access keys the reset revoked, or InvalidToken.</summary>
+    Task<Result<int, AuthFailure>> ResetPassword(string token, string newPassword);
 
     Task<bool> VerifyEmail(string token);
 }

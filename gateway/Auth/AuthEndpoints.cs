@@ -1,3 +1,4 @@
+using System.Globalization;
 using GalleryOrleans.Abstractions.Auth;
 using GalleryOrleans.Gateway.Http;
 
@@ -13,8 +14,6 @@ internal static class AuthEndpoints
 
     public sealed record RefreshBody(string? RefreshToken);
 
-    public sealed record GoogleBody(string? IdToken);
-
     public sealed record EmailBody(string? Email);
 
     public sealed record ResetBody(string? Token, string? NewPassword);
@@ -23,16 +22,22 @@ internal static class AuthEndpoints
 
     public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken);
 
+    /// <summary>How many S3 access keys a password reset revoked (the answer is 204, so the count travels as a header).</summary>
+    public const string RevokedAccessKeysHeader = "X-Revoked-Access-Keys";
+
+    public const string GoogleLinkRefusedDetail = "Sign in with your password and link Google from your profile.";
+
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/register", RegisterAsync).Accepts<RegisterBody>("application/json").RequireRateLimiting(RateLimits.Register);
         auth.MapPost("/login", LoginAsync).Accepts<LoginBody>("application/json").RequireRateLimiting(RateLimits.Login);
         auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshBody>("application/json").RequireRateLimiting(RateLimits.Login);
-        auth.MapPost("/google", GoogleAsync).Accepts<GoogleBody>("application/json").RequireRateLimiting(RateLimits.Login);
+        auth.MapPost("/google", GoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").RequireRateLimiting(RateLimits.Login);
         auth.MapPost("/forgot-password", ForgotPasswordAsync).Accepts<EmailBody>("application/json").RequireRateLimiting(RateLimits.ForgotPassword);
         auth.MapPost("/reset-password", ResetPasswordAsync).Accepts<ResetBody>("application/json").RequireRateLimiting(RateLimits.ResetPassword);
         auth.MapPost("/verify-email", VerifyEmailAsync).Accepts<TokenBody>("application/json").RequireRateLimiting(RateLimits.ResetPassword);
+        auth.MapPost("/resend-verification", ResendVerificationAsync).RequireAuthorization();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
     }
 
@@ -62,9 +67,9 @@ internal static class AuthEndpoints
         };
     }
 
-    private static async Task<IResult> LoginAsync(HttpRequest request, IClusterClient cluster, AccountRateLimiter accounts)
+    private static async Task<IResult> LoginAsync(HttpContext context, IClusterClient cluster, AccountThrottle throttle)
     {
-        var (body, problem) = await request.ReadJsonAsync<LoginBody>();
+        var (body, problem) = await context.Request.ReadJsonAsync<LoginBody>();
         if (body is null)
         {
             return problem!;
@@ -78,14 +83,18 @@ internal static class AuthEndpoints
         {
             return errors.ToProblem();
         }
-        if (accounts.Check(RateLimits.Login, body.Email!) is { } limited)
+        var account = body.Email!.Trim();
+        if (await throttle.AttemptLoginAsync(context, account) is { } limited)
         {
             return limited;
         }
-        var result = await cluster.GetGrain<IAuthGrain>(0).Login(body.Email!.Trim(), body.Password!);
-        return result.Succeeded
-            ? Results.Ok(ToResponse(result.Value!))
-            : Problems.Unauthorized("Invalid credentials", "The email or password is wrong.");
+        var result = await cluster.GetGrain<IAuthGrain>(0).Login(account, body.Password!, UserAgent(context.Request));
+        if (!result.Succeeded)
+        {
+            return Problems.Unauthorized("Invalid credentials", "The email or password is wrong.");
+        }
+        await throttle.ForgiveLoginAsync(context, account);
+        return Results.Ok(ToResponse(result.Value!));
     }
 
     private static async Task<IResult> RefreshAsync(HttpRequest request, IClusterClient cluster)
@@ -107,34 +116,20 @@ internal static class AuthEndpoints
             : Problems.Unauthorized("Invalid refresh token");
     }
 
-    private static async Task<IResult> GoogleAsync(
-        HttpRequest request, IClusterClient cluster, GoogleIdTokenValidator google, CancellationToken cancellationToken)
+    private static async Task<IResult> GoogleAsync(HttpRequest request, IClusterClient cluster, GoogleIdTokenValidator google)
     {
-        var (body, problem) = await request.ReadJsonAsync<GoogleBody>();
-        if (body is null)
+        var (identity, problem) = await GoogleTokenBody.ReadAsync(request, google, Problems.Unauthorized("Invalid Google ID token"));
+        if (identity is null)
         {
             return problem!;
         }
-        var errors = new FieldErrors();
-        errors.Required("idToken", body.IdToken);
-        errors.MaxLength("idToken", body.IdToken, 8192);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-        if (!google.Configured)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Google sign-in is not configured");
-        }
-        var identity = await google.ValidateAsync(body.IdToken!, cancellationToken);
-        if (identity is null)
-        {
-            return Problems.Unauthorized("Invalid Google ID token");
-        }
-        return Results.Ok(ToResponse(await cluster.GetGrain<IAuthGrain>(0).SignInWithGoogle(identity)));
+        var result = await cluster.GetGrain<IAuthGrain>(0).SignInWithGoogle(identity, UserAgent(request));
+        return result.Succeeded
+            ? Results.Ok(ToResponse(result.Value!))
+            : Problems.Conflict("An account with this email exists", GoogleLinkRefusedDetail);
     }
 
-    private static async Task<IResult> ForgotPasswordAsync(HttpRequest request, IClusterClient cluster, AccountRateLimiter accounts)
+    private static async Task<IResult> ForgotPasswordAsync(HttpRequest request, IClusterClient cluster, AccountThrottle throttle)
     {
         var (body, problem) = await request.ReadJsonAsync<EmailBody>();
         if (body is null)
@@ -147,17 +142,18 @@ internal static class AuthEndpoints
         {
             return errors.ToProblem();
         }
-        // Over the per-account limit the answer stays 202 (no enumeration); the email is just not sent.
-        if (accounts.Check(RateLimits.ForgotPassword, body.Email!) is null)
+        // Over the per-account limit the answer stays 202 (no enumeration); the email is just not sent. The call is one-way:
+        // the lookup and the mail happen after this answer, so known and unknown addresses take the same time.
+        if (await throttle.AllowForgotPasswordAsync(body.Email!))
         {
             await cluster.GetGrain<IAuthGrain>(0).ForgotPassword(body.Email!.Trim());
         }
         return Results.Accepted();
     }
 
-    private static async Task<IResult> ResetPasswordAsync(HttpRequest request, IClusterClient cluster)
+    private static async Task<IResult> ResetPasswordAsync(HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await request.ReadJsonAsync<ResetBody>();
+        var (body, problem) = await context.Request.ReadJsonAsync<ResetBody>();
         if (body is null)
         {
             return problem!;
@@ -169,9 +165,13 @@ internal static class AuthEndpoints
         {
             return errors.ToProblem();
         }
-        return await cluster.GetGrain<IAuthGrain>(0).ResetPassword(body.Token!, body.NewPassword!)
-            ? Results.NoContent()
-            : Problems.Validation("token", "The reset link is invalid, used or expired.");
+        var result = await cluster.GetGrain<IAuthGrain>(0).ResetPassword(body.Token!, body.NewPassword!);
+        if (!result.Succeeded)
+        {
+            return Problems.Validation("token", "The reset link is invalid, used or expired.");
+        }
+        context.Response.Headers[RevokedAccessKeysHeader] = result.Value.ToString(CultureInfo.InvariantCulture);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> VerifyEmailAsync(HttpRequest request, IClusterClient cluster)
@@ -192,11 +192,26 @@ internal static class AuthEndpoints
             : Problems.Validation("token", "The verification link is invalid, used or expired.");
     }
 
+    private static async Task<IResult> ResendVerificationAsync(HttpContext context, IClusterClient cluster, AccountThrottle throttle)
+    {
+        var userId = context.User.UserId();
+        if (await throttle.AttemptResendVerificationAsync(userId) is { } limited)
+        {
+            return limited;
+        }
+        await cluster.GetGrain<IUserGrain>(userId).ResendVerification();
+        return Results.Accepted();
+    }
+
     private static async Task<IResult> LogoutAsync(HttpContext context, IClusterClient cluster)
     {
         await cluster.GetGrain<IUserGrain>(context.User.UserId()).EndSession(context.User.SessionId());
         return Results.NoContent();
     }
+
+    /// <summary>The client's own description, shown in the list of sessions; cut short so it cannot bloat the user's state.</summary>
+    public static string? UserAgent(HttpRequest request) =>
+        request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 200)] : null;
 
     private static TokenResponse ToResponse(TokenPair pair) => new(pair.AccessToken, "Bearer", pair.ExpiresIn, pair.RefreshToken);
 }

@@ -1,3 +1,4 @@
+using GalleryOrleans.Gateway.Http;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -6,19 +7,24 @@ namespace GalleryOrleans.Gateway.Auth;
 
 /// <summary>
 /// Limits on guessing: per client address (ASP.NET Core rate limiter policies) and per account
-/// (checked in the handlers, which know the account). Each limit is a count per window, from the
-/// "RateLimits" section.
+/// (checked in the handlers, which know the account, by <see cref="AccountThrottle"/>). Each limit is a
+/// count per window, from the "RateLimits" section.
 /// </summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
     public Limit LoginPerIp { get; set; } = new(20, 60);
+    /// <summary>Wrong passwords per account from one client; other clients are not refused.</summary>
     public Limit LoginPerAccount { get; set; } = new(10, 900);
+
+    /// <summary>The longest wait the account-wide back-off puts on a login once many clients have failed on one account.</summary>
+    public int LoginBackoffMaxSeconds { get; set; } = 3;
     public Limit RegisterPerIp { get; set; } = new(10, 3600);
     public Limit ForgotPasswordPerIp { get; set; } = new(10, 3600);
     public Limit ForgotPasswordPerAccount { get; set; } = new(3, 3600);
     public Limit ResetPasswordPerIp { get; set; } = new(20, 3600);
+    public Limit ResendVerificationPerAccount { get; set; } = new(3, 3600);
 
     public sealed record Limit(int Permits, int WindowSeconds)
     {
@@ -41,12 +47,13 @@ internal static class RateLimits
     public const string Register = "register";
     public const string ForgotPassword = "forgot-password";
     public const string ResetPassword = "reset-password";
+    public const string ResendVerification = "resend-verification";
 
     public static void AddGalleryRateLimits(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<AccountRateLimiter>();
+        builder.Services.AddSingleton<AccountThrottle>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -66,7 +73,7 @@ internal static class RateLimits
 
     private static void AddPerIp(RateLimiterOptions limiter, string policy, RateLimitOptions.Limit limit) =>
         limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => limit.ToOptions()));
+            ClientAddress.Key(context), _ => limit.ToOptions()));
 
     private sealed class RetryAfterResult(TimeSpan retryAfter) : IResult
     {
@@ -80,26 +87,4 @@ internal static class RateLimits
                 detail: $"Try again in {seconds} seconds.").ExecuteAsync(httpContext);
         }
     }
-}
-
-/// <summary>Per-account limits, keyed by purpose and normalised account name.</summary>
-internal sealed class AccountRateLimiter(RateLimitOptions options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => (key.StartsWith(RateLimits.Login, StringComparison.Ordinal)
-            ? options.LoginPerAccount
-            : options.ForgotPasswordPerAccount).ToOptions()));
-
-    /// <summary>Null when allowed, else the 429 answer.</summary>
-    public IResult? Check(string purpose, string account)
-    {
-        using var lease = limiter.AttemptAcquire($"{purpose}:{account.Trim().ToLowerInvariant()}");
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-        return RateLimits.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
-    }
-
-    public void Dispose() => limiter.Dispose();
 }

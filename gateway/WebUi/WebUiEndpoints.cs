@@ -26,6 +26,9 @@ internal static class WebUiEndpoints
     {
         app.MapGet("/", (HttpContext context) => Page(context, "index.html")).ExcludeFromDescription();
         app.MapGet("/share/{token}", (HttpContext context) => Page(context, "share.html")).ExcludeFromDescription();
+        // The pages the account emails link to.
+        app.MapGet("/verify-email", (HttpContext context) => Page(context, "verify-email.html")).ExcludeFromDescription();
+        app.MapGet("/reset-password", (HttpContext context) => Page(context, "reset-password.html")).ExcludeFromDescription();
     }
 
     public static string SharePagePath(string token) => $"/share/{Uri.EscapeDataString(token)}";
@@ -46,7 +49,7 @@ internal static class WebUiEndpoints
     {
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
-        // Share links carry their token in the path; keep it out of Referer headers.
+        // Share links carry their token in the path, and the account pages in the query; keep them out of Referer headers.
         response.Headers["Referrer-Policy"] = "no-referrer";
         // Revalidate each time (ETags make that cheap) so a new version of the app is picked up at once.
         response.Headers.CacheControl = "no-cache";

@@ -29,7 +29,7 @@ public sealed class AuthGrain(PasswordHasher passwords) : Grain, IAuthGrain
         return Result<UserView, AuthFailure>.Ok(user);
     }
 
-    public async Task<Result<TokenPair, AuthFailure>> Login(string emailOrUsername, string password)
+    public async Task<Result<TokenPair, AuthFailure>> Login(string emailOrUsername, string password, string? userAgent)
     {
         var owner = await Index(UniqueIndexKeys.Email(emailOrUsername)).Owner()
             ?? await Index(UniqueIndexKeys.Username(emailOrUsername)).Owner();
@@ -38,7 +38,7 @@ public sealed class AuthGrain(PasswordHasher passwords) : Grain, IAuthGrain
             await passwords.VerifyUnknownAccountAsync(password);
             return Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidCredentials);
         }
-        var tokens = await GrainFactory.GetGrain<IUserGrain>(userId).SignInWithPassword(password);
+        var tokens = await GrainFactory.GetGrain<IUserGrain>(userId).SignInWithPassword(password, userAgent);
         return tokens is null ? Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidCredentials) : Result<TokenPair, AuthFailure>.Ok(tokens);
     }
 
@@ -52,22 +52,20 @@ public sealed class AuthGrain(PasswordHasher passwords) : Grain, IAuthGrain
         return await GrainFactory.GetGrain<IUserGrain>(userId).Refresh(sessionId, secret);
     }
 
-    public async Task<TokenPair> SignInWithGoogle(GoogleIdentity google)
+    public async Task<Result<TokenPair, AuthFailure>> SignInWithGoogle(GoogleIdentity google, string? userAgent)
     {
         var googleIndex = Index(UniqueIndexKeys.Google(google.Subject));
         if (await googleIndex.Owner() is { } linked)
         {
-            return await GrainFactory.GetGrain<IUserGrain>(linked).StartSession();
+            return Result<TokenPair, AuthFailure>.Ok(await GrainFactory.GetGrain<IUserGrain>(linked).StartSession(userAgent));
         }
-        if (google is { EmailVerified: true, Email: { } verifiedEmail }
-            && await Index(UniqueIndexKeys.Email(verifiedEmail)).Owner() is { } existing
-            && await googleIndex.Claim(existing))
+        if (google.Email is { } email && await Index(UniqueIndexKeys.Email(email)).Owner() is { } existing)
         {
-            var user = GrainFactory.GetGrain<IUserGrain>(existing);
-            await user.LinkGoogle(google);
-            return await user.StartSession();
+            // Only an address both sides have verified joins accounts; anything else could hand one person's account to another.
+            var linkedNow = await GrainFactory.GetGrain<IUserGrain>(existing).LinkGoogleAndSignIn(google, userAgent);
+            return linkedNow.Failure == AuthFailure.InvalidToken ? await SignInWithGoogle(google, userAgent) : linkedNow;
         }
-        return await CreateGoogleUserAsync(google, googleIndex);
+        return Result<TokenPair, AuthFailure>.Ok(await CreateGoogleUserAsync(google, googleIndex, userAgent));
     }
 
     public async Task ForgotPassword(string email)
@@ -78,21 +76,23 @@ public sealed class AuthGrain(PasswordHasher passwords) : Grain, IAuthGrain
         }
     }
 
-    public async Task<bool> ResetPassword(string token, string newPassword) =>
+    public async Task<Result<int, AuthFailure>> ResetPassword(string token, string newPassword) =>
         SecretToken.TryDecode(token, out var userId, out var secret)
-        && await GrainFactory.GetGrain<IUserGrain>(userId).ResetPassword(secret, newPassword);
+            ? await GrainFactory.GetGrain<IUserGrain>(userId).ResetPassword(secret, newPassword)
+            : Result<int, AuthFailure>.Fail(AuthFailure.InvalidToken);
 
     public async Task<bool> VerifyEmail(string token) =>
         SecretToken.TryDecode(token, out var userId, out var secret)
         && await GrainFactory.GetGrain<IUserGrain>(userId).VerifyEmail(secret);
 
-    private async Task<TokenPair> CreateGoogleUserAsync(GoogleIdentity google, IUniqueIndexGrain googleIndex)
+    private async Task<TokenPair> CreateGoogleUserAsync(GoogleIdentity google, IUniqueIndexGrain googleIndex, string? userAgent)
     {
         var userId = Guid.NewGuid();
         if (!await googleIndex.Claim(userId))
         {
             // Another sign-in with the same Google account won the race: use the account it created.
-            return await SignInWithGoogle(google);
+            var winner = await googleIndex.Owner();
+            return await GrainFactory.GetGrain<IUserGrain>(winner!.Value).StartSession(userAgent);
         }
         var email = google.Email ?? $"{google.Subject}@users.noreply.google";
         var claimed = await Index(UniqueIndexKeys.Email(email)).Claim(userId);
@@ -105,7 +105,7 @@ public sealed class AuthGrain(PasswordHasher passwords) : Grain, IAuthGrain
         var username = await ClaimFreeUsernameAsync(email, userId);
         var registration = new Registration(username, email, null, google.GivenName, google.FamilyName, null, null);
         await GrainFactory.GetGrain<IUserGrain>(userId).Create(registration, google with { EmailVerified = google.EmailVerified && claimed });
-        return await GrainFactory.GetGrain<IUserGrain>(userId).StartSession();
+        return await GrainFactory.GetGrain<IUserGrain>(userId).StartSession(userAgent);
     }
 
     private async Task<string> ClaimFreeUsernameAsync(string email, Guid userId)

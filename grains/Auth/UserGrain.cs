@@ -71,17 +71,17 @@ public sealed class UserGrain(
         return Result<UserView, AuthFailure>.Ok(View());
     }
 
-    public async Task<TokenPair?> SignInWithPassword(string password)
+    public async Task<TokenPair?> SignInWithPassword(string password, string? userAgent)
     {
         if (!state.RecordExists)
         {
             await passwords.VerifyUnknownAccountAsync(password);
             return null;
         }
-        return await passwords.VerifyAsync(password, User.PasswordHash) ? await StartSession() : null;
+        return await passwords.VerifyAsync(password, User.PasswordHash) ? await StartSession(userAgent) : null;
     }
 
-    public async Task<TokenPair> StartSession()
+    public async Task<TokenPair> StartSession(string? userAgent)
     {
         var secret = SecretToken.NewSecret();
         var session = new SessionRecord
@@ -89,7 +89,9 @@ public sealed class UserGrain(
             Id = Guid.NewGuid(),
             RefreshHash = SecretToken.Hash(secret),
             CreatedAt = Now,
+            LastSeenAt = Now,
             ExpiresAt = Now.AddDays(options.RefreshTokenDays),
+            UserAgent = userAgent,
         };
         User.Sessions.RemoveAll(s => s.ExpiresAt <= Now);
         User.Sessions.Add(session);
@@ -121,6 +123,7 @@ public sealed class UserGrain(
         var next = SecretToken.NewSecret();
         session.SpentRefreshHash = session.RefreshHash;
         session.RefreshHash = SecretToken.Hash(next);
+        session.LastSeenAt = Now;
         await state.WriteStateAsync();
         return Result<TokenPair, AuthFailure>.Ok(Pair(sessionId, next));
     }
@@ -133,16 +136,70 @@ public sealed class UserGrain(
         }
     }
 
-    public Task<bool> IsSessionActive(Guid sessionId) =>
-        Task.FromResult(User.Sessions.Exists(s => s.Id == sessionId && s.ExpiresAt > Now));
-
-    public async Task<UserView> LinkGoogle(GoogleIdentity google)
+    public async Task EndAllSessions()
     {
+        User.Sessions.Clear();
+        await state.WriteStateAsync();
+    }
+
+    public Task<bool> IsSessionActive(Guid sessionId)
+    {
+        var session = User.Sessions.Find(s => s.Id == sessionId && s.ExpiresAt > Now);
+        if (session is null)
+        {
+            return Task.FromResult(false);
+        }
+        // Kept in memory only (a write per request would cost a database round trip); the next state write saves it.
+        session.LastSeenAt = Now;
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<SessionView>> ListSessions(Guid currentSessionId) =>
+        Task.FromResult<IReadOnlyList<SessionView>>(User.Sessions
+            .Where(s => s.ExpiresAt > Now)
+            .OrderByDescending(s => s.LastSeenAt)
+            .Select(s => new SessionView(
+                // Sessions saved before last-seen times were kept have none: their start is the best answer.
+                s.Id, s.CreatedAt, s.LastSeenAt == default ? s.CreatedAt : s.LastSeenAt, s.UserAgent, s.Id == currentSessionId))
+            .ToList());
+
+    public async Task<Result<TokenPair, AuthFailure>> LinkGoogleAndSignIn(GoogleIdentity google, string? userAgent)
+    {
+        if (!state.RecordExists || !User.EmailVerified || !google.EmailVerified
+            || (User.GoogleId is not null && User.GoogleId != google.Subject))
+        {
+            return Result<TokenPair, AuthFailure>.Fail(AuthFailure.GoogleLinkRefused);
+        }
+        if (!await GrainFactory.GetGrain<IUniqueIndexGrain>(UniqueIndexKeys.Google(google.Subject)).Claim(UserId))
+        {
+            // Another sign-in with this Google account won the race; the caller looks the link up again.
+            return Result<TokenPair, AuthFailure>.Fail(AuthFailure.InvalidToken);
+        }
+        if (User.PasswordHash is not null)
+        {
+            // Whoever knew the password before Google vouched for the owner is signed out.
+            User.Sessions.Clear();
+        }
         User.GoogleId = google.Subject;
-        User.EmailVerified |= google.EmailVerified;
+        User.UpdatedAt = Now;
+        return Result<TokenPair, AuthFailure>.Ok(await StartSession(userAgent));
+    }
+
+    public async Task<AuthFailure> LinkGoogle(GoogleIdentity google)
+    {
+        if (User.GoogleId == google.Subject)
+        {
+            return AuthFailure.None;
+        }
+        if (User.GoogleId is not null
+            || !await GrainFactory.GetGrain<IUniqueIndexGrain>(UniqueIndexKeys.Google(google.Subject)).Claim(UserId))
+        {
+            return AuthFailure.GoogleLinkRefused;
+        }
+        User.GoogleId = google.Subject;
         User.UpdatedAt = Now;
         await state.WriteStateAsync();
-        return View();
+        return AuthFailure.None;
     }
 
     public async Task SendPasswordReset()
@@ -153,21 +210,40 @@ public sealed class UserGrain(
         }
         var token = IssueOneTimeToken(options.ResetTokenLifetime, t => User.ResetToken = t);
         await state.WriteStateAsync();
-        await mail.SendAsync(emails.PasswordReset(User.Email, User.Username, token));
+        await mail.SendAsync(emails.PasswordReset(User.Email, User.Username, token, User.AccessKeys.Count));
     }
 
-    public async Task<bool> ResetPassword(string secret, string newPassword)
+    public async Task<Result<int, AuthFailure>> ResetPassword(string secret, string newPassword)
     {
         if (!IsValid(User.ResetToken, secret))
         {
-            return false;
+            return Result<int, AuthFailure>.Fail(AuthFailure.InvalidToken);
         }
+        var revokedKeys = await RevokeAllAccessKeysAsync();
         User.PasswordHash = await passwords.HashAsync(newPassword);
         User.ResetToken = null;
         User.Sessions.Clear();
         User.UpdatedAt = Now;
         await state.WriteStateAsync();
-        return true;
+        await mail.SendAsync(emails.PasswordWasReset(User.Email, User.Username, revokedKeys));
+        return Result<int, AuthFailure>.Ok(revokedKeys);
+    }
+
+    public async Task<AuthFailure> ChangePassword(Guid currentSessionId, string currentPassword, string newPassword)
+    {
+        if (User.PasswordHash is null)
+        {
+            return AuthFailure.NoPassword;
+        }
+        if (!await passwords.VerifyAsync(currentPassword, User.PasswordHash))
+        {
+            return AuthFailure.InvalidCredentials;
+        }
+        User.PasswordHash = await passwords.HashAsync(newPassword);
+        User.Sessions.RemoveAll(s => s.Id != currentSessionId);
+        User.UpdatedAt = Now;
+        await state.WriteStateAsync();
+        return AuthFailure.None;
     }
 
     public async Task<bool> VerifyEmail(string secret)
@@ -181,6 +257,17 @@ public sealed class UserGrain(
         User.UpdatedAt = Now;
         await state.WriteStateAsync();
         return true;
+    }
+
+    public async Task ResendVerification()
+    {
+        if (!state.RecordExists || User.EmailVerified)
+        {
+            return;
+        }
+        var verification = IssueOneTimeToken(options.VerificationTokenLifetime, t => User.VerificationToken = t);
+        await state.WriteStateAsync();
+        await mail.SendAsync(emails.Verification(User.Email, User.Username, verification));
     }
 
     public async Task<Result<NewAccessKey, AuthFailure>> CreateAccessKey(string? name)
@@ -213,6 +300,18 @@ public sealed class UserGrain(
         User.AccessKeys.Remove(record);
         await state.WriteStateAsync();
         return true;
+    }
+
+    /// <summary>Revokes every S3 key, and with it every presigned URL signed by one; the keys' state is saved by the caller.</summary>
+    private async Task<int> RevokeAllAccessKeysAsync()
+    {
+        var count = User.AccessKeys.Count;
+        foreach (var key in User.AccessKeys.ToList())
+        {
+            await GrainFactory.GetGrain<IAccessKeyGrain>(key.AccessKeyId).Revoke(UserId);
+            User.AccessKeys.Remove(key);
+        }
+        return count;
     }
 
     private async Task<bool> ChangeUsernameAsync(string username)

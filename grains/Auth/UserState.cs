@@ -29,6 +29,8 @@ public sealed class SessionRecord
     [Id(2)] public byte[]? SpentRefreshHash { get; set; }
     [Id(3)] public DateTime CreatedAt { get; set; }
     [Id(4)] public DateTime ExpiresAt { get; set; }
+    [Id(5)] public string? UserAgent { get; set; }
+    [Id(6)] public DateTime LastSeenAt { get; set; }
 }
 
 [GenerateSerializer]

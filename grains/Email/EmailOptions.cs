@@ -13,6 +13,10 @@ public sealed class EmailOptions
         public int Port { get; set; } = 587;
         public string? Username { get; set; }
         public string? Password { get; set; }
-        public bool UseStartTls { get; set; } = true;
+
+        /// <summary>Off: TLS is required (implicit TLS on port 465, STARTTLS elsewhere). On: a server without STARTTLS gets plain text.</summary>
+        public bool AllowPlainText { get; set; }
+
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
     }
 }

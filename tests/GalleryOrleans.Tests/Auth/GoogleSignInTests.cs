@@ -99,27 +99,68 @@ public sealed class GoogleSignInTests(GoogleSignInCluster cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_verified_google_email_links_to_the_existing_account()
+    public async Task A_verified_google_email_links_to_the_existing_verified_account_and_ends_its_password_sessions()
     {
         var user = await api.NewUserAsync();
+        await api.VerifyEmailAsync(user.Email);
 
         var response = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken("g-" + Guid.NewGuid(), user.Email) });
         var me = await MeAsync(response);
+        var passwordSession = await api.SendAsync(HttpMethod.Get, "/api/users/me", token: user.AccessToken);
+        var passwordRefresh = await api.SendAsync(HttpMethod.Post, "/api/auth/refresh", new { refreshToken = user.RefreshToken });
 
         Assert.Equal(user.Id, me.GetProperty("id").GetString());
         Assert.True(me.GetProperty("googleLinked").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, passwordSession.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, passwordRefresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Google_sign_in_never_joins_an_account_whose_email_was_never_verified()
+    {
+        // Someone registered the address with a password of their own and never confirmed it.
+        var squatter = await api.NewUserAsync();
+
+        var response = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken = cluster.IdToken("g-" + Guid.NewGuid(), squatter.Email) });
+        var problem = await ApiClient.ReadJsonAsync(response);
+        var squatterMe = await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Get, "/api/users/me", token: squatter.AccessToken));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Sign in with your password and link Google from your profile.", problem.GetProperty("detail").GetString());
+        Assert.False(squatterMe.GetProperty("googleLinked").GetBoolean());
     }
 
     [Fact]
     public async Task An_unverified_google_email_does_not_take_over_an_existing_account()
     {
         var user = await api.NewUserAsync();
+        await api.VerifyEmailAsync(user.Email);
 
         var response = await api.SendAsync(HttpMethod.Post, "/api/auth/google",
             new { idToken = cluster.IdToken("g-" + Guid.NewGuid(), user.Email, emailVerified: false) });
-        var me = await MeAsync(response);
+        var me = await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Get, "/api/users/me", token: user.AccessToken));
 
-        Assert.NotEqual(user.Id, me.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.False(me.GetProperty("googleLinked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_links_google_from_the_profile_and_then_signs_in_with_it()
+    {
+        var user = await api.NewUserAsync();
+        var subject = "g-" + Guid.NewGuid();
+        var idToken = cluster.IdToken(subject, user.Email);
+
+        var linked = await api.SendAsync(HttpMethod.Post, "/api/users/me/google", new { idToken }, user.AccessToken);
+        var other = await api.NewUserAsync();
+        var takenByOther = await api.SendAsync(HttpMethod.Post, "/api/users/me/google", new { idToken }, other.AccessToken);
+        var signIn = await api.SendAsync(HttpMethod.Post, "/api/auth/google", new { idToken });
+
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.True((await ApiClient.ReadJsonAsync(linked)).GetProperty("googleLinked").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, takenByOther.StatusCode);
+        Assert.Equal(user.Id, (await MeAsync(signIn)).GetProperty("id").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using GalleryOrleans.Tests.Infrastructure;
 
 namespace GalleryOrleans.Tests.Auth;
@@ -23,22 +24,75 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
     private readonly ApiClient api = new(cluster);
 
     [Fact]
-    public async Task Repeated_logins_to_one_account_get_429_with_retry_after_even_with_the_right_password()
+    public async Task A_client_guessing_one_account_gets_429_with_retry_after_even_with_the_right_password()
     {
-        var user = await api.NewUserAsync(); // signing up signs in once: the first of three attempts
-        for (var i = 0; i < 2; i++)
+        var user = await api.NewUserAsync();
+        using var guesser = LoopbackClient.From("127.0.0.2", cluster.Http.BaseAddress!);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
         {
-            var wrong = await api.SendAsync(HttpMethod.Post, "/api/auth/login", new { email = user.Email, password = "Wrong-Password-1" });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            statuses.Add((await LoginAsync(guesser, user.Email, "Wrong-Password-1")).StatusCode);
         }
 
-        var right = await api.SendAsync(HttpMethod.Post, "/api/auth/login", new { email = user.Email, password = ApiClient.Password });
-        var otherAccount = await api.NewUserAsync();
+        var right = await LoginAsync(guesser, user.Email, ApiClient.Password);
 
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 3), statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
         Assert.True(right.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal("application/problem+json", right.Content.Headers.ContentType?.MediaType);
-        Assert.NotNull(otherAccount.AccessToken);
+    }
+
+    [Fact]
+    public async Task A_stranger_failing_on_an_account_does_not_lock_its_owner_out()
+    {
+        var user = await api.NewUserAsync();
+        using var stranger = LoopbackClient.From("127.0.0.3", cluster.Http.BaseAddress!);
+        using var owner = LoopbackClient.From("127.0.0.4", cluster.Http.BaseAddress!);
+        var strangerStatuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 15; i++)
+        {
+            strangerStatuses.Add((await LoginAsync(stranger, user.Email, $"Wrong-Password-{i}")).StatusCode);
+        }
+
+        var ownerLogin = await LoginAsync(owner, user.Email, ApiClient.Password);
+        var ownerTypo = await LoginAsync(owner, user.Email, "Wrong-Password-x");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, strangerStatuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, ownerLogin.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, ownerTypo.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_limited_through_one_gateway_is_limited_through_another_replica_too()
+    {
+        var user = await api.NewUserAsync();
+        var secondGateway = await cluster.StartAnotherGatewayAsync();
+        using var viaFirst = LoopbackClient.From("127.0.0.6", cluster.Http.BaseAddress!);
+        using var viaSecond = LoopbackClient.From("127.0.0.6", secondGateway);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(viaFirst, user.Email, "Wrong-Password-1")).StatusCode);
+        }
+
+        var right = await LoginAsync(viaSecond, user.Email, ApiClient.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failing_client_does_not_limit_it_on_other_accounts()
+    {
+        var victim = await api.NewUserAsync();
+        var other = await api.NewUserAsync();
+        using var client = LoopbackClient.From("127.0.0.5", cluster.Http.BaseAddress!);
+        for (var i = 0; i < 4; i++)
+        {
+            await LoginAsync(client, victim.Email, "Wrong-Password-1");
+        }
+
+        var otherLogin = await LoginAsync(client, other.Email, ApiClient.Password);
+
+        Assert.Equal(HttpStatusCode.OK, otherLogin.StatusCode);
     }
 
     [Fact]
@@ -57,4 +111,7 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Accepted, 4), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password) =>
+        client.PostAsJsonAsync("/api/auth/login", new { email, password });
 }

@@ -160,11 +160,13 @@ public sealed class EmailLinkPageTests(GalleryCluster cluster) : IClassFixture<G
 
         var response = await api.Http.GetAsync($"/{page}?token={Uri.EscapeDataString(token)}");
         var html = await response.Content.ReadAsStringAsync();
+        var script = await api.Http.GetStringAsync($"/js/{page}.js");
         var me = await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Get, "/api/users/me", token: user.AccessToken));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(apiRoute, html);
+        Assert.Contains($"src=\"/js/{page}.js\"", html);
+        Assert.Contains(apiRoute, script);
         Assert.False(me.GetProperty("emailVerified").GetBoolean()); // opening the page alone changes nothing
     }
 }

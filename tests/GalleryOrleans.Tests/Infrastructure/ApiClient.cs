@@ -12,6 +12,9 @@ public sealed partial class ApiClient(GalleryCluster cluster)
 {
     public const string Password = "Correct-Horse-9";
 
+    /// <summary>How long a test waits for an email the outbox sends in the background; generous for a loaded machine.</summary>
+    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(60);
+
     public HttpClient Http => cluster.Http;
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
@@ -53,32 +56,62 @@ public sealed partial class ApiClient(GalleryCluster cluster)
         return Tokens.From(await ReadJsonAsync(response));
     }
 
+    /// <summary>Confirms the user's email with the link from the verification email.</summary>
+    public async Task VerifyEmailAsync(string email)
+    {
+        var verified = await SendAsync(HttpMethod.Post, "/api/auth/verify-email", new { token = TokenFromEmail(email, "verify-email") });
+        Assert.Equal(HttpStatusCode.NoContent, verified.StatusCode);
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
     }
 
-    /// <summary>The token in the newest email to this address whose link points at the given page.</summary>
+    /// <summary>
+    /// The token in the newest email to this address whose link points at the given page. Mail leaves the silo's outbox
+    /// after the request that caused it has been answered, so this waits for it.
+    /// </summary>
     public string TokenFromEmail(string email, string page)
     {
-        var messages = Directory.Exists(cluster.MailDirectory)
-            ? Directory.GetFiles(cluster.MailDirectory, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc)
-            : Enumerable.Empty<string>();
-        foreach (var file in messages)
+        string? token = null;
+        WaitForEmail(email, text =>
         {
-            var text = File.ReadAllText(file);
-            if (!text.Contains(email, StringComparison.OrdinalIgnoreCase))
+            var match = LinkPattern().Match(text);
+            token = match.Success && match.Groups["page"].Value == page ? Uri.UnescapeDataString(match.Groups["token"].Value) : null;
+            return token is not null;
+        }, $"No {page} email for {email}.");
+        return token!;
+    }
+
+    /// <summary>The text of the newest email to this address that contains the phrase, once it has arrived.</summary>
+    public string EmailContaining(string email, string phrase) =>
+        WaitForEmail(email, text => text.Contains(phrase, StringComparison.Ordinal), $"No email for {email} says \"{phrase}\".");
+
+    private string WaitForEmail(string email, Func<string, bool> wanted, string failure)
+    {
+        var deadline = DateTime.UtcNow + MailWait;
+        while (true)
+        {
+            var messages = Directory.Exists(cluster.MailDirectory)
+                ? Directory.GetFiles(cluster.MailDirectory, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc)
+                : Enumerable.Empty<string>();
+            foreach (var file in messages)
             {
-                continue;
+                // Undo quoted-printable's soft line breaks, so a phrase or link reads as written.
+                var text = File.ReadAllText(file).Replace("=\r\n", "").Replace("=\n", "");
+                if (text.Contains(email, StringComparison.OrdinalIgnoreCase) && wanted(text))
+                {
+                    return text;
+                }
             }
-            var match = LinkPattern().Match(text.Replace("=\r\n", "").Replace("=\n", ""));
-            if (match.Success && match.Groups["page"].Value == page)
+            if (DateTime.UtcNow > deadline)
             {
-                return Uri.UnescapeDataString(match.Groups["token"].Value);
+                throw new InvalidOperationException(failure);
             }
+            Thread.Sleep(50);
         }
-        throw new InvalidOperationException($"No {page} email for {email}.");
     }
 
     public int EmailCount(string email) => Directory.Exists(cluster.MailDirectory)

@@ -19,6 +19,7 @@ public class GalleryCluster : IAsyncLifetime
     private readonly List<IHost> silos = [];
     private readonly string clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly List<WebApplication> otherGateways = [];
     private WebApplication? gateway;
 
     public GalleryCluster() : this(siloCount: 1, withGateway: true)
@@ -88,10 +89,10 @@ public class GalleryCluster : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
-        if (gateway is not null)
+        foreach (var app in otherGateways.Append(gateway).OfType<WebApplication>())
         {
-            await gateway.StopAsync();
-            await gateway.DisposeAsync();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
         foreach (var silo in silos.AsEnumerable().Reverse())
         {
@@ -138,7 +139,22 @@ public class GalleryCluster : IAsyncLifetime
         return settings;
     }
 
+    /// <summary>One more gateway of this cluster, as another replica behind a load balancer; its HTTP address.</summary>
+    public async Task<Uri> StartAnotherGatewayAsync()
+    {
+        var (app, httpPort, _) = await RunGatewayAsync();
+        otherGateways.Add(app);
+        return new Uri($"http://127.0.0.1:{httpPort}");
+    }
+
     private async Task StartGatewayAsync()
+    {
+        (gateway, var httpPort, var s3Port) = await RunGatewayAsync();
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        S3Endpoint = new Uri($"http://127.0.0.1:{s3Port}");
+    }
+
+    private async Task<(WebApplication App, int HttpPort, int S3Port)> RunGatewayAsync()
     {
         var httpPort = FreePort.Next();
         var s3Port = FreePort.Next();
@@ -148,10 +164,9 @@ public class GalleryCluster : IAsyncLifetime
             ["Gateway:S3Port"] = s3Port.ToString(),
             ["Gateway:LoopbackOnly"] = "true",
         };
-        gateway = GatewayApp.Build([], settings);
-        await gateway.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
-        S3Endpoint = new Uri($"http://127.0.0.1:{s3Port}");
+        var app = GatewayApp.Build([], settings);
+        await app.StartAsync();
+        return (app, httpPort, s3Port);
     }
 }
 

@@ -9,6 +9,8 @@ public sealed class WebUiServingTests(GalleryCluster cluster) : IClassFixture<Ga
     [Theory]
     [InlineData("/", "text/html")]
     [InlineData("/share/some-token", "text/html")]
+    [InlineData("/verify-email?token=abc", "text/html")]
+    [InlineData("/reset-password?token=abc", "text/html")]
     [InlineData("/js/app.js", "text/javascript")]
     [InlineData("/css/app.css", "text/css")]
     public async Task UI_files_are_served_with_a_policy_that_forbids_inline_script(string path, string contentType)
@@ -20,13 +22,15 @@ public sealed class WebUiServingTests(GalleryCluster cluster) : IClassFixture<Ga
         var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self';", policy);
         Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]
     public async Task The_pages_hold_no_inline_script()
     {
-        foreach (var path in new[] { "/", "/share/some-token" })
+        foreach (var path in new[] { "/", "/share/some-token", "/verify-email", "/reset-password" })
         {
             var html = await cluster.Http.GetStringAsync(path);
             Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)", html);

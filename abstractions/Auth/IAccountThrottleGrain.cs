@@ -1,0 +1,29 @@
+namespace GalleryOrleans.Abstractions.Auth;
+
+/// <summary>
+/// Counts guesses against one account for one purpose (keyed "purpose:account"), per client and for the account as a
+/// whole. Kept in a grain so that every gateway replica sees the same counts. A client over its own limit is refused; the
+/// account's total only slows everyone down, never refuses, so a stranger cannot lock the owner out.
+/// </summary>
+public interface IAccountThrottleGrain : IGrainWithStringKey
+{
+    /// <summary>Counts an attempt by the client unless the client is over its limit.</summary>
+    Task<ThrottleVerdict> Attempt(string client, ThrottleLimit limit);
+
+    /// <summary>The client's attempt succeeded: its count starts again, and the attempt no longer counts for the account.</summary>
+    Task Forgive(string client);
+}
+
+/// <summary>At most Permits attempts per client per Window; past Permits attempts on the account, each waits up to MaxDelay.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ThrottleLimit(
+    [property: Id(0)] int Permits,
+    [property: Id(1)] TimeSpan Window,
+    [property: Id(2)] TimeSpan MaxDelay);
+
+/// <summary>Allowed after waiting Delay, or refused until RetryAfter has passed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ThrottleVerdict(
+    [property: Id(0)] bool Allowed,
+    [property: Id(1)] TimeSpan RetryAfter,
+    [property: Id(2)] TimeSpan Delay);
