@@ -47,6 +47,7 @@ public static class GatewayApp
         builder.Services.AddS3Listener();
 
         var app = builder.Build();
+        app.UseTrustedProxies(options.TrustedProxies);
         app.UseS3Listener(options.S3Port);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -71,7 +72,7 @@ public static class GatewayApp
         app.MapWebUiPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
-        app.MapMetrics();
+        app.MapMetrics(DashboardAccess.MetricsPath);
         app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
         return app;
     }
