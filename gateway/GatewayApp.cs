@@ -46,6 +46,7 @@ public static class GatewayApp
         builder.Services.AddS3Listener();
 
         var app = builder.Build();
+        app.UseTrustedProxies(options.TrustedProxies);
         app.UseS3Listener(options.S3Port);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -70,7 +71,7 @@ public static class GatewayApp
         app.MapWebUiPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
-        app.MapMetrics();
+        app.MapMetrics(DashboardAccess.MetricsPath);
         app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using GalleryOrleans.Abstractions.Hosting;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains;
 using GalleryOrleans.Silo.Schema;
@@ -34,11 +35,11 @@ public static class SiloHostBuilder
         builder.Services.AddSingleton(database);
         builder.Services.AddHostedService<SchemaBootstrapService>();
         builder.Services.AddGalleryGrainServices(builder.Configuration);
-        builder.UseOrleans(orleans => ConfigureOrleans(orleans, silo, database));
+        builder.UseOrleans(orleans => ConfigureOrleans(orleans, silo, database, builder.Configuration));
         return builder.Build();
     }
 
-    private static void ConfigureOrleans(ISiloBuilder orleans, SiloOptions silo, DatabaseSettings database)
+    private static void ConfigureOrleans(ISiloBuilder orleans, SiloOptions silo, DatabaseSettings database, IConfiguration configuration)
     {
         orleans.Configure<ClusterOptions>(options =>
         {
@@ -50,7 +51,10 @@ public static class SiloHostBuilder
             orleans.Configure<Orleans.Configuration.SiloOptions>(options => options.SiloName = name);
         }
         var advertised = silo.AdvertisedIp is { Length: > 0 } ip ? IPAddress.Parse(ip) : IPAddress.Loopback;
-        orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+        // A silo advertised on loopback (the local run, the tests) listens there only; one with a routable address
+        // (a pod IP) listens on every interface of its host.
+        orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+        orleans.UseTls(ClusterTls.FromConfiguration(configuration));
         orleans.UseAdoNetClustering(options =>
         {
             options.Invariant = DatabaseSettings.Invariant;

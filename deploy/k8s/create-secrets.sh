@@ -34,12 +34,22 @@ if [ -z "$connection_string" ]; then
 fi
 dashboard_password=$(random_hex 16)
 
+# The cluster CA and the node certificate silos and the gateway present to each other (mutual TLS). Only the
+# certificates and the node key go into the secret; the CA key is deleted with the folder, so nothing in the
+# cluster can issue another certificate the silos would accept. deploy/k8s/README.md says how to rotate them.
+tls=$(mktemp -d)
+trap 'rm -rf "$tls"' EXIT
+"$(dirname "${BASH_SOURCE[0]}")/../local/cluster-certificates.sh" "$tls"
+
 kubectl create secret generic "$secret" --namespace "$namespace" \
   --from-literal=postgres-password="$postgres_password" \
   --from-literal=orleans-connection-string="$connection_string" \
   --from-literal=signing-key="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
   --from-literal=dashboard-username=operator \
-  --from-literal=dashboard-password="$dashboard_password"
+  --from-literal=dashboard-password="$dashboard_password" \
+  --from-file=tls-ca.crt="$tls/ca.crt" \
+  --from-file=tls-node.crt="$tls/node.crt" \
+  --from-file=tls-node.key="$tls/node.key"
 
 echo "Created $namespace/$secret. Dashboard login: operator / $dashboard_password"
 echo "(read it again with: kubectl get secret $secret -n $namespace -o jsonpath='{.data.dashboard-password}' | base64 -d)"

@@ -41,6 +41,11 @@ if [ ! -s "$key_file" ]; then
   (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
 fi
 export Auth__SigningKey=$(cat "$key_file")
+# The cluster CA and node certificate for mutual TLS between the silo and the gateway: made once per data folder.
+"$repo/deploy/local/cluster-certificates.sh" "$GALLERY_DATA/tls"
+export Orleans__Tls__CertificatePath=$GALLERY_DATA/tls/node.crt
+export Orleans__Tls__KeyPath=$GALLERY_DATA/tls/node.key
+export Orleans__Tls__CaPath=$GALLERY_DATA/tls/ca.crt
 export ConnectionStrings__Orleans=$database
 export ConnectionStrings__Catalog=$database
 export Storage__Root=$GALLERY_DATA/objects

@@ -10,4 +10,7 @@ public sealed class GatewayOptions
 
     /// <summary>Listen on loopback only (local runs and tests) instead of every interface.</summary>
     public bool LoopbackOnly { get; set; }
+
+    /// <summary>Comma-separated addresses and CIDR ranges of the proxies whose X-Forwarded-For/-Proto are believed.</summary>
+    public string? TrustedProxies { get; set; }
 }

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -29,6 +30,7 @@ public static class OrleansClientSetup
                 await Task.Delay(RetryDelay, cancellationToken);
                 return true;
             });
+            client.UseTls(ClusterTls.FromConfiguration(builder.Configuration));
             client.AddDashboard();
         });
     }

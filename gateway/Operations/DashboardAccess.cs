@@ -3,7 +3,7 @@ using System.Text;
 
 namespace GalleryOrleans.Gateway.Operations;
 
-/// <summary>Bound from "Dashboard": who may open the Orleans dashboard.</summary>
+/// <summary>Bound from "Dashboard": the operator login for the Orleans dashboard and /metrics.</summary>
 public sealed class DashboardAccessOptions
 {
     public const string Section = "Dashboard";
@@ -15,23 +15,25 @@ public sealed class DashboardAccessOptions
 }
 
 /// <summary>
-/// Keeps the dashboard for operators: HTTP Basic credentials from configuration, compared in constant
-/// time. With neither credentials nor Open set, nobody gets in.
+/// Keeps the dashboard and the Prometheus metrics (which name routes, grain types and load) for operators:
+/// HTTP Basic credentials from configuration, compared in constant time. With neither credentials nor Open
+/// set, nobody gets in.
 /// </summary>
 internal static class DashboardAccess
 {
     public const string Path = "/dashboard";
+    public const string MetricsPath = "/metrics";
 
     public static void UseDashboardAccess(this IApplicationBuilder app, DashboardAccessOptions options)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), dashboard => dashboard.Use(async (context, next) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path) || context.Request.Path.StartsWithSegments(MetricsPath), dashboard => dashboard.Use(async (context, next) =>
         {
             if (options.Open || IsOperator(context.Request, options))
             {
                 await next(context);
                 return;
             }
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Orleans dashboard\"";
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"GalleryOrleans operator\"";
             await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Operator credentials required")
                 .ExecuteAsync(context);
         }));

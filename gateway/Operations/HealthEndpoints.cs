@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace GalleryOrleans.Gateway.Operations;
 
-/// <summary>Liveness (the process answers) and readiness (a grain call and the database answer).</summary>
+/// <summary>Liveness (the process answers) and readiness (a grain call and the database answer), open to anyone.</summary>
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(5);
@@ -25,8 +25,9 @@ internal static class HealthEndpoints
             {
                 await command.ExecuteScalarAsync(timeout.Token);
             }
-            var reply = await cluster.GetGrain<ISystemGrain>("readiness").Ping().WaitAsync(timeout.Token);
-            return Results.Ok(new { status = "ready", silo = reply.SiloIdentity });
+            await cluster.GetGrain<ISystemGrain>("readiness").Ping().WaitAsync(timeout.Token);
+            // Nothing about the silos: this route is public, and their addresses are the cluster's business.
+            return Results.Ok(new { status = "ready" });
         }
         catch (Exception error) when (error is not OperationCanceledException || !requestAborted.IsCancellationRequested)
         {

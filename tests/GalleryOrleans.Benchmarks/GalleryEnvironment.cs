@@ -80,6 +80,8 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
         var database = await postgres.StartAsync(cancellationToken);
+        var tls = Path.Combine(DataDirectory, "tls");
+        await ExternalCommand.RunAsync(Path.Combine(repository, "deploy", "local", "cluster-certificates.sh"), [tls], cancellationToken);
         var ports = FreePorts.Take(4);
         var settings = new Dictionary<string, string>
         {
@@ -93,6 +95,9 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
             ["Gateway__LoopbackOnly"] = "true",
             ["Orleans__SiloPort"] = ports[2].ToString(),
             ["Orleans__GatewayPort"] = ports[3].ToString(),
+            ["Orleans__Tls__CertificatePath"] = Path.Combine(tls, "node.crt"),
+            ["Orleans__Tls__KeyPath"] = Path.Combine(tls, "node.key"),
+            ["Orleans__Tls__CaPath"] = Path.Combine(tls, "ca.crt"),
         };
         Http.BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
         S3Endpoint = new Uri($"http://127.0.0.1:{ports[1]}");

@@ -71,6 +71,7 @@ internal sealed partial class KubernetesBase
             Name: ScriptVariable().Match(text) is { Success: true } secret ? secret.Groups["value"].Value : "",
             Namespace: ScriptNamespace().Match(text) is { Success: true } ns ? ns.Groups["value"].Value : "",
             Keys: FromLiteral().Matches(text).Select(match => match.Groups["key"].Value).ToHashSet(StringComparer.Ordinal),
+            Files: FromFile().Matches(text).ToDictionary(match => match.Groups["key"].Value, match => match.Groups["file"].Value, StringComparer.Ordinal),
             Text: text);
     }
 
@@ -80,11 +81,16 @@ internal sealed partial class KubernetesBase
     [GeneratedRegex(@"^namespace=(?<value>\S+)$", RegexOptions.Multiline)]
     private static partial Regex ScriptNamespace();
 
-    [GeneratedRegex(@"--from-literal=(?<key>[A-Za-z0-9._-]+)=")]
+    [GeneratedRegex(@"--from-(literal|file)=(?<key>[A-Za-z0-9._-]+)=")]
     private static partial Regex FromLiteral();
+
+    /// <summary>A key whose value is a file the script made: the key and the file's name.</summary>
+    [GeneratedRegex(@"--from-file=(?<key>[A-Za-z0-9._-]+)=""?\$\w+/(?<file>[A-Za-z0-9._-]+)""?")]
+    private static partial Regex FromFile();
 }
 
-internal sealed record SecretScript(string Name, string Namespace, IReadOnlySet<string> Keys, string Text);
+/// <summary>Keys holds every key of the secret; Files those that are files, with the name the script made them under.</summary>
+internal sealed record SecretScript(string Name, string Namespace, IReadOnlySet<string> Keys, IReadOnlyDictionary<string, string> Files, string Text);
 
 internal sealed record Resource(string File, YamlMappingNode Root)
 {

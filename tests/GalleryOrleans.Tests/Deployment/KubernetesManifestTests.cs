@@ -5,6 +5,7 @@ using GalleryOrleans.Gateway;
 using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Grains.Storage;
 using GalleryOrleans.Silo;
+using GalleryOrleans.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -304,13 +305,88 @@ public sealed partial class KubernetesManifestTests
         Assert.Contains(service.Spec.Items("ports"), port => port.Text("port") == target.Groups["port"].Value);
     }
 
+    [Fact]
+    public void Only_silos_and_the_gateway_reach_the_silo_ports()
+    {
+        var silo = Base.Silo;
+        var (sources, ports) = AllowedIngress(silo);
+        Assert.Equal(ContainerPorts(silo.Container("silo")).Values.Order(), ports.Order());
+        Assert.Equal(["gallery-gateway", "gallery-silo"], sources.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_programs_holding_the_connection_string_reach_postgres()
+    {
+        var postgres = Assert.Single(Base.Workloads, workload => workload.Resource.Kind == "StatefulSet");
+        var (sources, ports) = AllowedIngress(postgres);
+        Assert.Equal(postgres.Containers.SelectMany(ContainerPorts).Select(port => port.Value).Order(), ports.Order());
+        var clients = Base.Workloads
+            .Where(workload => workload.Containers.SelectMany(EnvVar.Of).Any(env => env.Name == "ConnectionStrings__Orleans"))
+            .Select(workload => workload.Resource.Name);
+        Assert.Equal(clients.Order(StringComparer.Ordinal), sources.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Silo_and_gateway_read_the_cluster_certificates_from_the_secret()
+    {
+        foreach (var (workload, container) in new[] { (Base.Silo, "silo"), (Base.Gateway, "gateway") })
+        {
+            var env = EnvVar.Of(workload.Container(container)).ToDictionary(e => e.Name);
+            foreach (var setting in new[] { "CertificatePath", "KeyPath", "CaPath" })
+            {
+                Assert.True(env.TryGetValue($"Orleans__Tls__{setting}", out var path), $"{workload} does not set Orleans__Tls__{setting}");
+                var key = SecretFileKey(workload, workload.Container(container), path.Value!);
+                Assert.True(key is not null, $"{workload}: {path.Value} is not a file of a mounted secret");
+                Assert.Contains(key, Base.SecretsScript().Files.Keys);
+            }
+        }
+        // The CA's key stays out of the cluster: with it, anyone could issue a certificate the silos accept.
+        Assert.DoesNotContain(Base.SecretsScript().Files.Values, file => file == "ca.key");
+    }
+
+    /// <summary>
+    /// The workloads whose pods the NetworkPolicies selecting a workload let in, and on which ports. Policies add
+    /// up, so every policy that selects the workload counts; only same-namespace pod selectors are allowed as
+    /// sources, so no address range or other namespace gets in unnoticed.
+    /// </summary>
+    private static (List<string> Sources, List<int> Ports) AllowedIngress(Workload target)
+    {
+        var policies = Base.OfKind("NetworkPolicy")
+            .Where(policy => target.Selects(policy.Spec.Node("podSelector").Node("matchLabels").Pairs()))
+            .ToList();
+        Assert.NotEmpty(policies);
+        var targetPorts = target.Containers.SelectMany(ContainerPorts).ToDictionary(StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var ports = new HashSet<int>();
+        foreach (var policy in policies)
+        {
+            Assert.Contains("Ingress", policy.Spec.Items("policyTypes").Select(type => type.Scalar()));
+            foreach (var rule in policy.Spec.Items("ingress"))
+            {
+                var from = rule.Items("from").ToList();
+                Assert.True(from.Count > 0, $"{policy}: a rule without 'from' lets every pod in");
+                Assert.True(rule.Items("ports").Any(), $"{policy}: a rule without ports opens every port");
+                foreach (var peer in from)
+                {
+                    Assert.Null(peer.Node("ipBlock"));
+                    Assert.Null(peer.Node("namespaceSelector"));
+                    var selector = peer.Node("podSelector").Node("matchLabels").Pairs();
+                    sources.UnionWith(Base.Workloads.Where(workload => workload.Selects(selector)).Select(workload => workload.Resource.Name));
+                }
+                ports.UnionWith(rule.Items("ports").Select(port => PortNumber(targetPorts, port.Text("port")!)));
+            }
+        }
+        return (sources.ToList(), ports.ToList());
+    }
+
     private static IHost BuildSilo() => SiloHostBuilder.Build([], Settings(Base.Silo, "silo"));
 
     private static Microsoft.AspNetCore.Builder.WebApplication BuildGateway() => GatewayApp.Build([], Settings(Base.Gateway, "gateway"));
 
     /// <summary>
     /// The configuration a container would get from its env: literal values as written, downward API fields
-    /// and secret keys replaced by plausible values of their kind.
+    /// and secret keys replaced by plausible values of their kind, paths into a mounted secret by files the
+    /// secret script makes.
     /// </summary>
     private static Dictionary<string, string?> Settings(Workload workload, string container)
     {
@@ -319,6 +395,8 @@ public sealed partial class KubernetesManifestTests
         {
             settings[env.ConfigurationKey] = env switch
             {
+                { Value: { } value } when SecretFileKey(workload, workload.Container(container), value) is { } key =>
+                    Path.Combine(ScriptMadeFiles.Value, Base.SecretsScript().Files[key]),
                 { Value: { } value } => value,
                 { FieldPath: not null } => Resolve(workload, env),
                 { SecretKey: { } key } when key.Contains("connection-string", StringComparison.Ordinal) =>
@@ -330,6 +408,31 @@ public sealed partial class KubernetesManifestTests
             };
         }
         return settings;
+    }
+
+    /// <summary>The files deploy/k8s/create-secrets.sh puts into the secret, made by the script it calls.</summary>
+    private static readonly Lazy<string> ScriptMadeFiles = new(() =>
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "galleryorleans-k8s-tls-" + Guid.NewGuid().ToString("N")[..8]);
+        ClusterCertificates.CreateAsync(directory).GetAwaiter().GetResult();
+        return directory;
+    });
+
+    /// <summary>The secret key of the file a path names, if the path lies in a secret volume the container mounts.</summary>
+    private static string? SecretFileKey(Workload workload, YamlDotNet.RepresentationModel.YamlNode container, string path)
+    {
+        foreach (var mount in container.Items("volumeMounts"))
+        {
+            var mountPath = mount.Text("mountPath")!.TrimEnd('/');
+            if (!path.StartsWith(mountPath + "/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var secret = workload.Volumes.Single(volume => volume.Text("name") == mount.Text("name")).Node("secret");
+            var item = secret.Items("items").SingleOrDefault(item => item.Text("path") == path[(mountPath.Length + 1)..]);
+            return item?.Text("key");
+        }
+        return null;
     }
 
     private static string? Resolve(Workload workload, EnvVar env) => env.FieldPath switch

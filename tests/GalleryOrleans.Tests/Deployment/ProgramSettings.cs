@@ -1,5 +1,6 @@
 using System.Reflection;
 using GalleryOrleans.Abstractions.Auth;
+using GalleryOrleans.Abstractions.Hosting;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Operations;
@@ -23,6 +24,7 @@ internal sealed class ProgramSettings
 
     public static ProgramSettings Silo { get; } = new ProgramSettings()
         .Bind(SiloOptions.Section, typeof(SiloOptions))
+        .Bind(ClusterTlsOptions.Section, typeof(ClusterTlsOptions))
         .Bind(TokenSettings.Section, typeof(TokenSettings))
         .Bind(TokenSettings.Section, typeof(AuthOptions))
         .Bind("Email", typeof(EmailOptions))
@@ -39,6 +41,7 @@ internal sealed class ProgramSettings
 
     public static ProgramSettings Gateway { get; } = new ProgramSettings()
         .Bind(GatewayOptions.Section, typeof(GatewayOptions))
+        .Bind(ClusterTlsOptions.Section, typeof(ClusterTlsOptions))
         .Bind(TokenSettings.Section, typeof(TokenSettings))
         .Bind(DashboardAccessOptions.Section, typeof(DashboardAccessOptions))
         .Bind(GoogleOptions.Section, typeof(GoogleOptions))

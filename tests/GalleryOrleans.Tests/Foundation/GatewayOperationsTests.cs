@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GalleryOrleans.Tests.Infrastructure;
@@ -21,8 +22,21 @@ public sealed class GatewayOperationsTests(GalleryCluster cluster) : IClassFixtu
         var response = await cluster.Http.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
         Assert.Equal("ready", body.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Readyz_does_not_reveal_silo_addresses()
+    {
+        var response = await cluster.Http.GetAsync("/readyz");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var silo = cluster.SiloIdentity(cluster.Silos[0]);
+        Assert.DoesNotContain(silo[..silo.IndexOf(':')], text);
+        Assert.Equal(["status"], JsonDocument.Parse(text).RootElement.EnumerateObject().Select(property => property.Name));
     }
 
     [Fact]
@@ -57,23 +71,33 @@ public sealed class GatewayOperationsTests(GalleryCluster cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task Metrics_are_exposed_in_prometheus_text_format()
+    public async Task Metrics_are_exposed_in_prometheus_text_format_to_operators_only()
     {
         await cluster.Http.GetAsync("/healthz");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = OperatorLogin(cluster.DashboardPassword);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        wrong.Headers.Authorization = OperatorLogin("guess");
 
-        var response = await cluster.Http.GetAsync("/metrics");
+        var response = await cluster.Http.SendAsync(request);
+        var anonymous = await cluster.Http.GetAsync("/metrics");
+        var guessed = await cluster.Http.SendAsync(wrong);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("http_requests_received_total", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("http_requests_received_total", await anonymous.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
     }
 
     [Fact]
     public async Task Dashboard_page_is_served_to_operators_only()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"operator:{cluster.DashboardPassword}")));
+        request.Headers.Authorization = OperatorLogin(cluster.DashboardPassword);
         using var wrong = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
-        wrong.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:guess")));
+        wrong.Headers.Authorization = OperatorLogin("guess");
 
         var operatorResponse = await cluster.Http.SendAsync(request);
         var anonymous = await cluster.Http.GetAsync("/dashboard/");
@@ -84,4 +108,7 @@ public sealed class GatewayOperationsTests(GalleryCluster cluster) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
     }
+
+    private static AuthenticationHeaderValue OperatorLogin(string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"operator:{password}")));
 }

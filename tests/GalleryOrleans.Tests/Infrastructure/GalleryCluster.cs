@@ -2,6 +2,7 @@ using GalleryOrleans.Gateway;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Silo;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Runtime;
@@ -36,6 +37,7 @@ public class GalleryCluster : IAsyncLifetime
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "galleryorleans-data-" + Guid.NewGuid().ToString("N")[..8]);
     public string DashboardPassword { get; } = Guid.NewGuid().ToString("N");
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
+    public string TlsDirectory => Path.Combine(DataDirectory, "tls");
     public IReadOnlyList<IHost> Silos => silos;
     public HttpClient Http { get; private set; } = null!;
     public Uri S3Endpoint { get; private set; } = null!;
@@ -47,6 +49,7 @@ public class GalleryCluster : IAsyncLifetime
     {
         ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync();
         Directory.CreateDirectory(DataDirectory);
+        await ClusterCertificates.CreateAsync(TlsDirectory);
         for (var i = 0; i < siloCount; i++)
         {
             await StartSiloAsync($"silo{i}");
@@ -80,6 +83,7 @@ public class GalleryCluster : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["Orleans:ClusterId"] = clusterId;
         builder.Configuration["Orleans:ServiceId"] = clusterId;
+        builder.Configuration.AddInMemoryCollection(ClusterCertificates.Settings(TlsDirectory));
         builder.AddGalleryOrleansClient(ConnectionString);
         var client = builder.Build();
         await client.StartAsync();
@@ -107,7 +111,7 @@ public class GalleryCluster : IAsyncLifetime
         }
     }
 
-    protected virtual IDictionary<string, string?> CommonSettings() => new Dictionary<string, string?>
+    protected virtual IDictionary<string, string?> CommonSettings() => new Dictionary<string, string?>(ClusterCertificates.Settings(TlsDirectory))
     {
         ["ConnectionStrings:Orleans"] = ConnectionString,
         ["Orleans:ClusterId"] = clusterId,
