@@ -58,6 +58,8 @@ public static class GrainServices
         services.AddSingleton<ShareViews>();
         services.AddSingleton<ShareSessions>();
         services.AddSingleton<SimilarityCatalog>();
+        services.AddSingleton(configuration.GetSection(SimilarityOptions.Section).Get<SimilarityOptions>() ?? new SimilarityOptions());
+        services.AddSingleton<PhotoEmbedder>();
         return services;
     }
 }

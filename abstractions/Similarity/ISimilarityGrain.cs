@@ -13,7 +13,13 @@ public sealed record SimilarityStatus(
     [property: Id(5)] int GroupCount);
 
 [GenerateSerializer, Immutable]
-public sealed record SimilarItem([property: Id(0)] Guid MediaId, [property: Id(1)] double SimilarityScore);
+/// <param name="Reason">"copy" (the hashes match: an edited copy) or "burst" (only the embeddings match: another shot).</param>
+/// <param name="SuggestedKeep">The group's best photo: highest resolution, then sharpest, then largest file, then earliest.</param>
+public sealed record SimilarItem(
+    [property: Id(0)] Guid MediaId,
+    [property: Id(1)] double SimilarityScore,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] bool SuggestedKeep);
 
 [GenerateSerializer, Immutable]
 public sealed record SimilarGroupView(
@@ -37,4 +43,11 @@ public interface ISimilarityGrain : IGrainWithGuidKey
     Task<Page<SimilarGroupView>> Groups(string? cursor, int limit);
 
     Task<bool> Dismiss(Guid groupId);
+
+    /// <summary>
+    /// A photo of this user was stored: computes its embedding and adds it to a group (joining, merging or forming
+    /// one) without a new detection run. Called by the media grain without waiting.
+    /// </summary>
+    [OneWay]
+    Task PhotoAdded(Guid mediaId);
 }

@@ -1,5 +1,6 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Abstractions.Similarity;
 using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Imaging;
 
@@ -26,6 +27,10 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         }
         await catalog.InsertMediaAsync(processed.Value!);
         media = processed.Value;
+        if (media!.PerceptualHash is not null)
+        {
+            await GrainFactory.GetGrain<ISimilarityGrain>(owner).PhotoAdded(Id); // one-way: the upload does not wait
+        }
         if (upload.AlbumId is { } albumId)
         {
             await GrainFactory.GetGrain<IAlbumGrain>(albumId).AddMedia(owner, Id);

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
+using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Imaging;
 using Npgsql;
@@ -13,21 +14,86 @@ namespace GalleryOrleans.Grains.Similarity;
 /// <summary>The SQL behind a user's similarity grain: hashes in, groups out.</summary>
 public sealed class SimilarityCatalog(CatalogDatabase database)
 {
-    public async Task<List<(Guid Id, ImageFingerprint Fingerprint)>> LoadFingerprintsAsync(Guid owner, CancellationToken cancellationToken)
+    /// <summary>The owner's photos with what grouping needs; a photo not embedded yet has a null embedding.</summary>
+    public async Task<List<LibraryPhoto>> LoadLibraryAsync(Guid owner, CancellationToken cancellationToken)
     {
-        await using var command = database.Command("SELECT id, perceptual_hash FROM media WHERE owner_id = $1 AND perceptual_hash IS NOT NULL");
+        await using var command = database.Command("""
+            SELECT m.id, m.perceptual_hash, e.embedding, coalesce(m.width::bigint * m.height, 0), coalesce(e.sharpness, 0), m.size_bytes, m.created_at
+            FROM media m LEFT JOIN media_embedding e ON e.media_id = m.id
+            WHERE m.owner_id = $1 AND m.perceptual_hash IS NOT NULL
+            """);
         command.Parameters.AddWithValue(owner);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var photos = new List<(Guid, ImageFingerprint)>();
+        var photos = new List<LibraryPhoto>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            photos.Add((reader.GetGuid(0), ImageFingerprint.FromBytes((byte[])reader[1])));
+            photos.Add(new LibraryPhoto(
+                reader.GetGuid(0),
+                ImageFingerprint.FromBytes((byte[])reader[1]),
+                reader.IsDBNull(2) ? null : PhotoEmbedding.Read((byte[])reader[2]),
+                new KeepFacts(reader.GetInt64(3), reader.GetDouble(4), reader.GetInt64(5), reader.GetDateTime(6))));
         }
         return photos;
     }
 
-    /// <summary>Replaces the owner's groups with these, leaving out sets of photos the owner dismissed.</summary>
-    public async Task<int> ReplaceGroupsAsync(Guid owner, IReadOnlyList<SimilarGroup<Guid>> groups, DateTime now)
+    /// <summary>The owner's photos (all, or the one given) that have no embedding yet, with their originals' locations.</summary>
+    public async Task<List<(Guid Id, ObjectLocation Original)>> UnembeddedAsync(Guid owner, Guid? only, CancellationToken cancellationToken)
+    {
+        await using var command = database.Command("""
+            SELECT m.id, m.details->'Original'->>'Location' FROM media m
+            WHERE m.owner_id = $1 AND m.perceptual_hash IS NOT NULL AND ($2::uuid IS NULL OR m.id = $2)
+              AND NOT EXISTS (SELECT 1 FROM media_embedding e WHERE e.media_id = m.id)
+            """);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.Add(CatalogDatabase.Nullable(only, NpgsqlTypes.NpgsqlDbType.Uuid));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var photos = new List<(Guid, ObjectLocation)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            photos.Add((reader.GetGuid(0), new ObjectLocation(reader.GetString(1))));
+        }
+        return photos;
+    }
+
+    /// <summary>Records a photo's embedding; a photo deleted in the meantime is left alone.</summary>
+    public async Task SaveSignalsAsync(Guid mediaId, PhotoSignals signals)
+    {
+        await using var command = database.Command("""
+            INSERT INTO media_embedding (media_id, embedding, sharpness)
+            SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM media WHERE id = $1)
+            ON CONFLICT (media_id) DO NOTHING
+            """);
+        command.Parameters.AddWithValue(mediaId);
+        command.Parameters.AddWithValue(signals.Embedding);
+        command.Parameters.AddWithValue(signals.Sharpness);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The owner's shown groups that hold any of these photos: their ids and all their members.</summary>
+    public async Task<(Guid[] Groups, Guid[] Members)> GroupsHoldingAsync(Guid owner, IReadOnlyCollection<Guid> mediaIds)
+    {
+        await using var command = database.Command("""
+            SELECT g.id, m.media_id FROM similar_group g JOIN similar_media m ON m.group_id = g.id
+            WHERE g.owner_id = $1 AND NOT g.dismissed
+              AND g.id IN (SELECT h.group_id FROM similar_media h WHERE h.media_id = ANY($2))
+            """);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue(mediaIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var (groups, members) = (new HashSet<Guid>(), new HashSet<Guid>());
+        while (await reader.ReadAsync())
+        {
+            groups.Add(reader.GetGuid(0));
+            members.Add(reader.GetGuid(1));
+        }
+        return ([.. groups], [.. members]);
+    }
+
+    /// <summary>
+    /// Replaces the owner's shown groups (all, or only those in <paramref name="replacing"/>) with these, leaving out
+    /// sets of photos the owner dismissed.
+    /// </summary>
+    public async Task<int> ReplaceGroupsAsync(Guid owner, IReadOnlyList<PhotoGroup> groups, DateTime now, Guid[]? replacing = null)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -41,9 +107,11 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
                 dismissed.Add(reader.GetString(0));
             }
         }
-        await using (var clear = new NpgsqlCommand("DELETE FROM similar_group WHERE owner_id = $1 AND NOT dismissed", connection, transaction))
+        await using (var clear = new NpgsqlCommand(
+            "DELETE FROM similar_group WHERE owner_id = $1 AND NOT dismissed AND ($2::uuid[] IS NULL OR id = ANY($2))", connection, transaction))
         {
             clear.Parameters.AddWithValue(owner);
+            clear.Parameters.Add(CatalogDatabase.Nullable(replacing, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid));
             await clear.ExecuteNonQueryAsync();
         }
         var kept = 0;
@@ -64,10 +132,12 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
             insertGroup.Parameters.AddWithValue(now);
             batch.BatchCommands.Add(insertGroup);
             var insertMembers = new NpgsqlBatchCommand(
-                "INSERT INTO similar_media (group_id, media_id, similarity_score) SELECT $1, unnest($2::uuid[]), unnest($3::float8[])");
+                "INSERT INTO similar_media (group_id, media_id, similarity_score, reason, suggested_keep) SELECT $1, unnest($2::uuid[]), unnest($3::float8[]), unnest($4::text[]), unnest($5::bool[])");
             insertMembers.Parameters.AddWithValue(id);
             insertMembers.Parameters.AddWithValue(group.Members.Select(m => m.Id).ToArray());
             insertMembers.Parameters.AddWithValue(group.Members.Select(m => m.Score).ToArray());
+            insertMembers.Parameters.AddWithValue(group.Members.Select(m => ReasonName(m.Reason)).ToArray());
+            insertMembers.Parameters.AddWithValue(group.Members.Select(m => m.SuggestedKeep).ToArray());
             batch.BatchCommands.Add(insertMembers);
             kept++;
         }
@@ -85,7 +155,9 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
         await using var command = database.Command("""
             SELECT g.id, g.created_at, g.size,
                    ARRAY(SELECT m.media_id FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
-                   ARRAY(SELECT m.similarity_score FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id)
+                   ARRAY(SELECT m.similarity_score FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
+                   ARRAY(SELECT m.reason FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
+                   ARRAY(SELECT m.suggested_keep FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id)
             FROM similar_group g
             WHERE g.owner_id = $1 AND NOT g.dismissed AND ($2::int IS NULL OR (g.size, g.id) < ($2, $3))
             ORDER BY g.size DESC, g.id DESC LIMIT $4
@@ -100,8 +172,10 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
         {
             var ids = reader.GetFieldValue<Guid[]>(3);
             var scores = reader.GetFieldValue<double[]>(4);
-            groups.Add((new SimilarGroupView(reader.GetGuid(0), reader.GetDateTime(1), ids.Zip(scores, (id, score) => new SimilarItem(id, score)).ToList()),
-                reader.GetInt32(2)));
+            var reasons = reader.GetFieldValue<string[]>(5);
+            var keep = reader.GetFieldValue<bool[]>(6);
+            var items = ids.Select((id, i) => new SimilarItem(id, scores[i], reasons[i], keep[i])).ToList();
+            groups.Add((new SimilarGroupView(reader.GetGuid(0), reader.GetDateTime(1), items), reader.GetInt32(2)));
         }
         var next = groups.Count > limit ? EncodeCursor(groups[limit - 1].Size, groups[limit - 1].View.Id) : null;
         return new Page<SimilarGroupView>(groups.Take(limit).Select(g => g.View).ToList(), next);
@@ -114,6 +188,8 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
         command.Parameters.AddWithValue(owner);
         return await command.ExecuteNonQueryAsync() == 1;
     }
+
+    private static string ReasonName(MatchReason reason) => reason == MatchReason.Copy ? "copy" : "burst";
 
     private static string MemberKey(IEnumerable<Guid> members) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join(',', members.Order().Select(m => m.ToString("N"))))));

@@ -1,6 +1,8 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
+using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Catalog;
+using GalleryOrleans.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -9,6 +11,9 @@ namespace GalleryOrleans.Grains.Similarity;
 public sealed class SimilarityGrain(
     [PersistentState("similarity")] IPersistentState<SimilarityState> state,
     SimilarityCatalog catalog,
+    PhotoEmbedder embedder,
+    SimilarityOptions options,
+    StorageLayout layout,
     TimeProvider clock,
     ILogger<SimilarityGrain> logger) : Grain, ISimilarityGrain, IRemindable
 {
@@ -71,11 +76,18 @@ public sealed class SimilarityGrain(
     {
         try
         {
-            var photos = await catalog.LoadFingerprintsAsync(Owner, cancellationToken);
-            Run.Total = photos.Count;
-            var threshold = Run.Threshold; // grain state is read on the grain's turn, not on the pool thread
-            var groups = await Task.Run(() => SimilarityIndex.FindGroups(photos, threshold), cancellationToken);
-            Run.Processed = photos.Count;
+            // Photos stored before embeddings existed, or whose upload-time embedding was lost with its silo.
+            var unembedded = await catalog.UnembeddedAsync(Owner, null, cancellationToken);
+            Run.Total = unembedded.Count + 1;
+            foreach (var (id, original) in unembedded)
+            {
+                await EmbedAsync(id, original, cancellationToken);
+                Run.Processed++;
+            }
+            var photos = await catalog.LoadLibraryAsync(Owner, cancellationToken);
+            var rule = Rule; // grain state is read on the grain's turn, not on the pool thread
+            var groups = await Task.Run(() => PhotoGrouper.FindGroups(photos, rule), cancellationToken);
+            Run.Processed = Run.Total;
             Run.GroupCount = await catalog.ReplaceGroupsAsync(Owner, groups, CatalogTime.Now(clock));
             Run.State = "done";
         }
@@ -89,6 +101,65 @@ public sealed class SimilarityGrain(
         await UnregisterResumeReminderAsync();
         run?.Dispose();
         run = null;
+    }
+
+    public async Task PhotoAdded(Guid mediaId)
+    {
+        try
+        {
+            foreach (var (id, original) in await catalog.UnembeddedAsync(Owner, mediaId, CancellationToken.None))
+            {
+                await EmbedAsync(id, original, CancellationToken.None);
+            }
+            await JoinGroupAsync(mediaId);
+        }
+        catch (Exception error)
+        {
+            // Nobody waits for this call; the next detection run embeds and groups the photo instead.
+            logger.LogWarning(error, "Adding photo {Media} of {Owner} to the similar groups failed", mediaId, Owner);
+        }
+    }
+
+    private SimilarityRule Rule => new(Run.Threshold, options.CosineThreshold);
+
+    private async Task EmbedAsync(Guid mediaId, ObjectLocation original, CancellationToken cancellationToken)
+    {
+        PhotoSignals signals;
+        try
+        {
+            signals = await embedder.EmbedAsync(layout.PathOf(original), cancellationToken);
+        }
+        catch (Exception error) when (error is NetVips.VipsException or FileNotFoundException)
+        {
+            // Deleted meanwhile, or decodable by the upload's loaders only: it keeps to the hash signal.
+            logger.LogInformation(error, "No embedding for photo {Media}", mediaId);
+            return;
+        }
+        await catalog.SaveSignalsAsync(mediaId, signals);
+    }
+
+    /// <summary>Regroups the new photo with its matches and the groups they are in; nothing else is touched.</summary>
+    private async Task JoinGroupAsync(Guid mediaId)
+    {
+        if (Run.State == Running)
+        {
+            return; // the run regroups everything when it ends
+        }
+        var library = await catalog.LoadLibraryAsync(Owner, CancellationToken.None);
+        if (library.Find(photo => photo.Id == mediaId) is not { } added)
+        {
+            return;
+        }
+        var rule = Rule;
+        var matches = library.Where(photo => photo.Id != mediaId && rule.Match(added, photo) is not null).Select(photo => photo.Id).ToList();
+        if (matches.Count == 0)
+        {
+            return;
+        }
+        var (groups, members) = await catalog.GroupsHoldingAsync(Owner, matches);
+        var around = members.Concat(matches).Append(mediaId).ToHashSet();
+        var regrouped = PhotoGrouper.FindGroupsDirectly(library.Where(photo => around.Contains(photo.Id)).ToList(), rule);
+        await catalog.ReplaceGroupsAsync(Owner, regrouped, CatalogTime.Now(clock), groups);
     }
 
     private async Task UnregisterResumeReminderAsync()

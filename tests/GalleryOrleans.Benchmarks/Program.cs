@@ -3,9 +3,15 @@ using GalleryOrleans.Benchmarks;
 var idleTime = TimeSpan.FromSeconds(3);
 string[] sections = ["all", "s3", "session", "gallery", "similarity"];
 var section = args.FirstOrDefault() ?? "all";
+// Offline sections: no deployment is started for these.
+if (section == "calibration" && args.Length == 2)
+{
+    return SimilarityCalibration.Run(args[1]);
+}
 if (args.Length > 1 || !sections.Contains(section))
 {
     Console.Error.WriteLine($"Usage: GalleryOrleans.Benchmarks [{string.Join('|', sections)}]   (default all)");
+    Console.Error.WriteLine("       GalleryOrleans.Benchmarks calibration SET_DIRECTORY");
     return 2;
 }
 
