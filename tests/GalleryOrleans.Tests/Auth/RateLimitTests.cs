@@ -27,7 +27,7 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
     public async Task A_client_guessing_one_account_gets_429_with_retry_after_even_with_the_right_password()
     {
         var user = await api.NewUserAsync();
-        using var guesser = LoopbackClient.From("127.0.0.2", cluster.Http.BaseAddress!);
+        using var guesser = LoopbackClients.From(2, cluster.Http.BaseAddress!);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
@@ -46,8 +46,8 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
     public async Task A_stranger_failing_on_an_account_does_not_lock_its_owner_out()
     {
         var user = await api.NewUserAsync();
-        using var stranger = LoopbackClient.From("127.0.0.3", cluster.Http.BaseAddress!);
-        using var owner = LoopbackClient.From("127.0.0.4", cluster.Http.BaseAddress!);
+        using var stranger = LoopbackClients.From(3, cluster.Http.BaseAddress!);
+        using var owner = LoopbackClients.From(4, cluster.Http.BaseAddress!);
         var strangerStatuses = new List<HttpStatusCode>();
         for (var i = 0; i < 15; i++)
         {
@@ -67,8 +67,8 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
     {
         var user = await api.NewUserAsync();
         var secondGateway = await cluster.StartAnotherGatewayAsync();
-        using var viaFirst = LoopbackClient.From("127.0.0.6", cluster.Http.BaseAddress!);
-        using var viaSecond = LoopbackClient.From("127.0.0.6", secondGateway);
+        using var viaFirst = LoopbackClients.From(6, cluster.Http.BaseAddress!);
+        using var viaSecond = LoopbackClients.From(6, secondGateway);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(viaFirst, user.Email, "Wrong-Password-1")).StatusCode);
@@ -84,7 +84,7 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
     {
         var victim = await api.NewUserAsync();
         var other = await api.NewUserAsync();
-        using var client = LoopbackClient.From("127.0.0.5", cluster.Http.BaseAddress!);
+        using var client = LoopbackClients.From(5, cluster.Http.BaseAddress!);
         for (var i = 0; i < 4; i++)
         {
             await LoginAsync(client, victim.Email, "Wrong-Password-1");

@@ -30,7 +30,7 @@ public sealed class TrustedProxyTests(TrustedProxyCluster cluster) : IClassFixtu
     [Fact]
     public async Task Behind_the_trusted_proxy_each_forwarded_client_has_its_own_limit()
     {
-        using var proxy = LoopbackClient.From(TrustedProxyCluster.Proxy, cluster.Http.BaseAddress!);
+        using var proxy = LoopbackClients.From(TrustedProxyCluster.Proxy, cluster.Http.BaseAddress!);
 
         var first = await SignUpsAsync(proxy, "203.0.113.10", TrustedProxyCluster.SignUpsPerClient + 1);
         var second = await SignUpsAsync(proxy, "203.0.113.11", 1);
@@ -46,7 +46,7 @@ public sealed class TrustedProxyTests(TrustedProxyCluster cluster) : IClassFixtu
     public async Task An_untrusted_client_cannot_escape_its_limit_with_forwarded_headers()
     {
         // 127.0.0.3 is loopback, which ASP.NET Core would trust by default.
-        using var client = LoopbackClient.From("127.0.0.3", cluster.Http.BaseAddress!);
+        using var client = LoopbackClients.From("127.0.0.3", cluster.Http.BaseAddress!);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= TrustedProxyCluster.SignUpsPerClient; i++)
         {
@@ -64,8 +64,8 @@ public sealed class TrustedProxyTests(TrustedProxyCluster cluster) : IClassFixtu
             .GetProperty("id").GetString();
         var share = await api.SendAsync(HttpMethod.Post, "/api/shares", new { albumId = album, accessCode = "proxied-code" }, owner.AccessToken);
         var token = (await ApiClient.ReadJsonAsync(share)).GetProperty("token").GetString();
-        using var proxy = LoopbackClient.From(TrustedProxyCluster.Proxy, cluster.Http.BaseAddress!);
-        using var stranger = LoopbackClient.From("127.0.0.4", cluster.Http.BaseAddress!);
+        using var proxy = LoopbackClients.From(TrustedProxyCluster.Proxy, cluster.Http.BaseAddress!);
+        using var stranger = LoopbackClients.From("127.0.0.4", cluster.Http.BaseAddress!);
 
         var proxied = await UnlockOverHttpsAsync(proxy, token!);
         var spoofed = await UnlockOverHttpsAsync(stranger, token!);

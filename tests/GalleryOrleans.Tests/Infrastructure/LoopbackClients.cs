@@ -9,9 +9,12 @@ namespace GalleryOrleans.Tests.Infrastructure;
 /// </summary>
 public static class LoopbackClients
 {
-    public static HttpClient From(int lastOctet, Uri baseAddress)
+    public static HttpClient From(int lastOctet, Uri baseAddress) => From(new IPAddress([127, 0, 0, (byte)lastOctet]), baseAddress);
+
+    public static HttpClient From(string address, Uri baseAddress) => From(IPAddress.Parse(address), baseAddress);
+
+    private static HttpClient From(IPAddress local, Uri baseAddress)
     {
-        var local = new IPAddress([127, 0, 0, (byte)lastOctet]);
         var handler = new SocketsHttpHandler
         {
             UseCookies = false,
