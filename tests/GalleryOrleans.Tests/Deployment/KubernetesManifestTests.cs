@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GalleryOrleans.Gateway;
+using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Operations;
 using GalleryOrleans.Grains.Storage;
 using GalleryOrleans.Silo;
@@ -303,6 +304,17 @@ public sealed partial class KubernetesManifestTests
         Assert.True(target.Success);
         var service = Base.Single("Service", target.Groups["host"].Value);
         Assert.Contains(service.Spec.Items("ports"), port => port.Text("port") == target.Groups["port"].Value);
+    }
+
+    [Fact]
+    public async Task Gateway_believes_forwarded_headers_from_the_ingress_range_only()
+    {
+        await using var gateway = BuildGateway();
+        var options = gateway.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var forwarded = TrustedProxies.Options(options.TrustedProxies);
+        Assert.True(forwarded.KnownIPNetworks.Count + forwarded.KnownProxies.Count > 0, "no proxy is trusted");
+        // A range that takes in everyone would let any client claim any address.
+        Assert.All(forwarded.KnownIPNetworks, network => Assert.True(network.PrefixLength >= 8, $"{network} trusts too much"));
     }
 
     [Fact]

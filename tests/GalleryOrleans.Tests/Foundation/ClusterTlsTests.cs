@@ -118,7 +118,8 @@ public sealed class ClusterTlsTests(GalleryCluster cluster) : IClassFixture<Gall
                 options.ClusterId = ids["Orleans:ClusterId"]!;
                 options.ServiceId = ids["Orleans:ServiceId"]!;
             });
-            // A refused client gives up after one short wait instead of the default half minute per attempt.
+            // A refused client gives up after one short wait per attempt.
+            client.Configure<ConnectionOptions>(options => options.OpenConnectionTimeout = TimeSpan.FromSeconds(5));
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
             client.UseAdoNetClustering(options =>
             {
