@@ -5,7 +5,7 @@ using GalleryOrleans.Tests.S3;
 namespace GalleryOrleans.Tests.Infrastructure;
 
 /// <summary>
-/// Signs a raw S3 request (SigV4 header, UNSIGNED-PAYLOAD, every x-amz-* header signed) with the gateway's own
+/// Signs a raw S3 request (SigV4 header, UNSIGNED-PAYLOAD unless the caller sets x-amz-content-sha256, every x-amz-* header signed) with the gateway's own
 /// canonicalisation, so that odd paths, keys and queries get past the signature check and reach the handlers.
 /// </summary>
 public sealed class RawS3Signer(Uri endpoint, string accessKeyId, string secretAccessKey)
@@ -18,12 +18,16 @@ public sealed class RawS3Signer(Uri endpoint, string accessKeyId, string secretA
     public List<KeyValuePair<string, string>> Sign(string method, string target, IReadOnlyDictionary<string, string> headers)
     {
         var timestamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var all = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase)
+        var all = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["host"] = endpoint.Authority,
             ["x-amz-date"] = timestamp,
             ["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD",
         };
+        foreach (var (name, value) in headers)
+        {
+            all[name] = value;
+        }
+        all["host"] = endpoint.Authority;
         var signed = all.Keys.Select(k => k.ToLowerInvariant())
             .Where(k => k is "host" or "content-type" or "content-md5" || k.StartsWith("x-amz-", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
