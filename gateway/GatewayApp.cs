@@ -39,6 +39,7 @@ public static class GatewayApp
         builder.AddGalleryOrleansClient(connectionString);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(catalogConnectionString));
         builder.Services.AddStorageFullProblem();
+        builder.Services.AddServiceUnavailableProblem();
         builder.Services.AddOpenApi();
         builder.AddGalleryAuthentication();
         builder.AddGalleryRateLimits();

@@ -2,6 +2,7 @@ using System.Net;
 using GalleryOrleans.Abstractions.Hosting;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains;
+using GalleryOrleans.Grains.Failures;
 using GalleryOrleans.Silo.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,7 @@ public static class SiloHostBuilder
             options.ConnectionString = database.Orleans;
         });
         orleans.AddDashboard();
+        orleans.AddIncomingGrainCallFilter<BoundaryExceptionFilter>();
         orleans.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IMultipartExpiryGrain>(0).Start());
         // In a pod, Orleans' Kubernetes hosting names the silo after POD_NAME and reads the pod's labels. The advertised
         // address stays Orleans:AdvertisedIp (ConfigureEndpoints above has set one, so POD_IP does not replace it):

@@ -10,6 +10,7 @@ public enum GalleryFailure
     TooLarge,
     Unreadable,
     Invalid,
+    QuotaExceeded,
 }
 
 [GenerateSerializer, Immutable]

@@ -19,6 +19,7 @@ public enum StorageFailure
     InvalidArgument,
     ContentSha256Mismatch,
     PreconditionFailed,
+    QuotaExceeded,
 }
 
 [GenerateSerializer, Immutable]

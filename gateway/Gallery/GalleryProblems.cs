@@ -11,6 +11,8 @@ internal static class GalleryProblems
         GalleryFailure.UnsupportedMedia or GalleryFailure.Unreadable => Results.Problem(
             statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media", detail: detail ?? "Not an image or video this gallery can read."),
         GalleryFailure.TooLarge => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: detail),
+        GalleryFailure.QuotaExceeded => Results.Problem(statusCode: StatusCodes.Status507InsufficientStorage, title: "Quota exceeded",
+            detail: detail ?? "Storing this file would exceed your storage quota."),
         GalleryFailure.Invalid => Problems.Validation("body", detail ?? "Invalid."),
         _ => Problems.NotFound(),
     };

@@ -37,21 +37,25 @@ internal static class MediaUploadEndpoint
         var created = new List<MediaView>();
         Guid? albumId = null;
         var reader = new MultipartReader(boundary, context.Request.Body);
+        var parts = 0;
         try
         {
             while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                if (++parts > UploadLimits.MaxParts)
                 {
-                    continue;
+                    return await UndoAsync(cluster, owner, created, UploadLimits.TooManyParts());
                 }
-                if (disposition.IsFormDisposition() && disposition.Name.Value == "albumId")
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
                 {
-                    albumId = Guid.TryParse(await section.ReadAsStringAsync(context.RequestAborted), out var id) ? id : Guid.Empty;
-                    continue;
-                }
-                if (!disposition.IsFileDisposition())
-                {
+                    if (await UploadLimits.ReadFieldAsync(section, context.RequestAborted) is not { } value)
+                    {
+                        return await UndoAsync(cluster, owner, created, UploadLimits.FieldTooLarge());
+                    }
+                    if (disposition is not null && disposition.IsFormDisposition() && disposition.Name.Value == "albumId")
+                    {
+                        albumId = Guid.TryParse(value, out var id) ? id : Guid.Empty;
+                    }
                     continue;
                 }
                 var stored = await StoreFileAsync(cluster, owner, section, disposition, context.RequestAborted);
@@ -75,6 +79,10 @@ internal static class MediaUploadEndpoint
                 items.Add((await cluster.GetGrain<IMediaGrain>(media.Id).Get(owner)).Value!);
             }
             return Results.Created("/api/media", new { items });
+        }
+        catch (Exception error) when (UploadLimits.ProblemForBody(error) is { } problem)
+        {
+            return await UndoAsync(cluster, owner, created, problem);
         }
         catch
         {

@@ -81,7 +81,7 @@ public sealed class ListObjectsQuery
         try
         {
             var key = StrictUtf8.GetString(Base64Url.DecodeFromChars(token));
-            return key.Length > 0 ? key : throw new FormatException("Empty continuation token.");
+            return key.Length > 0 && !key.Contains('\0') ? key : throw new FormatException("Empty continuation token or one holding NUL.");
         }
         catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {

@@ -38,6 +38,8 @@ public static class S3ErrorCodes
     public const string NoSuchUpload = "NoSuchUpload";
     public const string NotImplemented = "NotImplemented";
     public const string PreconditionFailed = "PreconditionFailed";
+    /// <summary>Not one of S3's codes: the owner's storage quota (Storage:UserQuotaBytes) would be exceeded.</summary>
+    public const string QuotaExceeded = "QuotaExceeded";
     public const string RequestTimeout = "RequestTimeout";
     public const string RequestTimeTooSkewed = "RequestTimeTooSkewed";
     public const string ServiceUnavailable = "ServiceUnavailable";
@@ -83,6 +85,7 @@ public static class S3ErrorCodes
         [NoSuchUpload] = 404,
         [NotImplemented] = 501,
         [PreconditionFailed] = 412,
+        [QuotaExceeded] = 403,
         [RequestTimeout] = 400,
         [RequestTimeTooSkewed] = 403,
         [ServiceUnavailable] = 503,

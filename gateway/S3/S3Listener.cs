@@ -1,4 +1,5 @@
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.S3.Api;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -48,6 +49,10 @@ internal static class S3Listener
     {
         S3Exception s3 => s3.Error,
         StorageFullException full => new S3Error(S3ErrorCodes.StorageFull, full.Message),
+        _ when ServiceUnavailable.Is(error) => new S3Error(S3ErrorCodes.ServiceUnavailable, "Please reduce your request rate.")
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = ServiceUnavailable.RetryAfterSeconds.ToString() },
+        },
         BadHttpRequestException => new S3Error(S3ErrorCodes.IncompleteBody,
             "You did not provide the number of bytes specified by the Content-Length HTTP header."),
         _ => null,

@@ -16,7 +16,10 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
     public async Task<Result<MediaRecord, GalleryFailure>> ProcessAsync(Guid mediaId, Guid owner, MediaUpload upload, DateTime now)
     {
         var bucket = await GalleryBucketAsync(owner);
-        var original = await StoreAsync(bucket, owner, $"media/{mediaId:N}/original", upload.Bytes, upload.ContentType);
+        if (await StoreAsync(bucket, owner, $"media/{mediaId:N}/original", upload.Bytes, upload.ContentType) is not { } original)
+        {
+            return QuotaExceeded();
+        }
         if (upload.Kind != "image")
         {
             return Result<MediaRecord, GalleryFailure>.Ok(Record(mediaId, owner, upload, now, original, null, null, new Dictionary<int, StoredFile>()));
@@ -37,7 +40,12 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
         var thumbnails = new Dictionary<int, StoredFile>();
         foreach (var (size, bytes) in inspection.Thumbnails)
         {
-            thumbnails[size] = await StoreBytesAsync(bucket, owner, $"media/{mediaId:N}/thumbnail-{size}.webp", bytes);
+            if (await StoreBytesAsync(bucket, owner, $"media/{mediaId:N}/thumbnail-{size}.webp", bytes) is not { } thumbnail)
+            {
+                await DeleteFilesAsync(owner, new MediaDetails(original, thumbnails));
+                return QuotaExceeded();
+            }
+            thumbnails[size] = thumbnail;
         }
         return Result<MediaRecord, GalleryFailure>.Ok(Record(mediaId, owner, upload, now, original, inspection, fingerprint.ToBytes(), thumbnails));
     }
@@ -63,7 +71,10 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
         return bucket;
     }
 
-    private async Task<StoredFile> StoreBytesAsync(IBucketGrain bucket, Guid owner, string key, byte[] bytes)
+    private static Result<MediaRecord, GalleryFailure> QuotaExceeded() =>
+        Result<MediaRecord, GalleryFailure>.Fail(GalleryFailure.QuotaExceeded, "Storing this file would exceed your storage quota.");
+
+    private async Task<StoredFile?> StoreBytesAsync(IBucketGrain bucket, Guid owner, string key, byte[] bytes)
     {
         var sealedObject = await grains.SealNewAsync(async writer =>
         {
@@ -76,9 +87,14 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
         return await StoreAsync(bucket, owner, key, sealedObject.Value!, "image/webp");
     }
 
-    internal static async Task<StoredFile> StoreAsync(IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType)
+    /// <summary>The stored file; null when the owner's storage quota does not allow it.</summary>
+    internal static async Task<StoredFile?> StoreAsync(IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType)
     {
         var stored = await bucket.PutObject(owner, key, bytes, new ObjectProperties(contentType, new Dictionary<string, string>()), WriteCondition.None);
+        if (stored.Failure == StorageFailure.QuotaExceeded)
+        {
+            return null;
+        }
         var info = stored.Succeeded ? stored.Value! : throw new InvalidOperationException($"Storing {key} failed: {stored.Failure}.");
         return new StoredFile(key, info.Location.RelativePath, info.Size, info.ETag);
     }

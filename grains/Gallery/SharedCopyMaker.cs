@@ -21,7 +21,8 @@ public sealed class SharedCopyMaker(IGrainFactory grains, StorageLayout layout)
             var (contentType, suffix) = await Task.Run(() => MetadataStripper.Strip(source, temp));
             var bytes = await grains.SealNewAsync(writer => FillAsync(writer, temp));
             var bucket = grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(media.OwnerId));
-            var stored = await MediaProcessor.StoreAsync(bucket, media.OwnerId, $"media/{media.Id:N}/shared{suffix}", bytes.Value!, contentType);
+            var stored = await MediaProcessor.StoreAsync(bucket, media.OwnerId, $"media/{media.Id:N}/shared{suffix}", bytes.Value!, contentType)
+                ?? throw new InvalidOperationException($"The shared copy of media {media.Id} does not fit in its owner's storage quota.");
             return new SharedCopy(stored, contentType, suffix);
         }
         finally

@@ -33,6 +33,14 @@ public sealed class BucketCatalog(CatalogDatabase database)
         return buckets;
     }
 
+    /// <summary>The bytes of every object in the owner's buckets.</summary>
+    public async Task<long> StoredBytesOfOwnerAsync(Guid owner)
+    {
+        await using var command = database.Command("SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM bucket WHERE owner_id = $1");
+        command.Parameters.AddWithValue(owner);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task InsertBucketAsync(BucketInfo bucket)
     {
         await using var command = database.Command("INSERT INTO bucket (name, owner_id, created_at) VALUES ($1, $2, $3)");

@@ -8,7 +8,8 @@ namespace GalleryOrleans.Grains.Storage;
 /// A bucket: its row and object index in the catalog, its folder under the storage root. Being the one
 /// writer of both, it keeps counts and replacements consistent without locks.
 /// </summary>
-public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads, StorageLayout layout, TimeProvider clock) : Grain, IBucketGrain
+public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads, StorageLayout layout, StorageOptions options, TimeProvider clock)
+    : Grain, IBucketGrain
 {
     private BucketInfo? bucket;
 
@@ -87,6 +88,10 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         if (refused == StorageFailure.None && condition != WriteCondition.None)
         {
             refused = await CheckConditionAsync(key, condition);
+        }
+        if (refused == StorageFailure.None && options.UserQuotaBytes is { } quota)
+        {
+            refused = await CheckQuotaAsync(key, sealedObject.Size, quota);
         }
         if (refused != StorageFailure.None)
         {
@@ -167,6 +172,14 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
                 => StorageFailure.PreconditionFailed,
             _ => StorageFailure.None,
         };
+    }
+
+    /// <summary>Whether the owner's stored bytes, with this object in place of any it replaces, stay within the quota.</summary>
+    private async Task<StorageFailure> CheckQuotaAsync(string key, long size, long quota)
+    {
+        var replaced = await catalog.FindObjectAsync(Name, key);
+        var after = await catalog.StoredBytesOfOwnerAsync(bucket!.Owner) - (replaced?.Size ?? 0) + size;
+        return after > quota ? StorageFailure.QuotaExceeded : StorageFailure.None;
     }
 
     private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);

@@ -11,4 +11,7 @@ public sealed class StorageOptions
 
     /// <summary>Multipart uploads neither completed nor aborted this long after they started are aborted.</summary>
     public TimeSpan AbandonedUploadAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The most bytes one user's buckets may hold together; null is no limit.</summary>
+    public long? UserQuotaBytes { get; set; }
 }

@@ -14,6 +14,7 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
         {
             throw new S3Exception(failure.Error);
         }
+        RefuseNulInQuery(context.Request.Query);
         var request = new S3Request(context, (SigV4Success)verified, path, cluster);
         await Route(request)(request);
     }
@@ -79,6 +80,18 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
         "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select", "tagging", "torrent",
         "versioning", "versions", "website",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// No stored key holds a NUL (keys with control characters are refused), and the database cannot compare text
+    /// holding one, so a prefix, marker or other query value with a NUL is refused rather than failing the listing.
+    /// </summary>
+    private static void RefuseNulInQuery(IQueryCollection query)
+    {
+        if (query.Any(pair => pair.Key.Contains('\0') || pair.Value.Any(value => value?.Contains('\0') == true)))
+        {
+            throw new S3Exception(S3ErrorCodes.InvalidArgument, "A query parameter holds a NUL character.");
+        }
+    }
 
     private static Task NotAllowed(S3Request request) =>
         throw new S3Exception(S3ErrorCodes.MethodNotAllowed, "The specified method is not allowed against this resource.");

@@ -21,7 +21,7 @@ internal static class S3MultipartOperations
     public static async Task UploadPartAsync(S3Request request, string uploadId)
     {
         var uploaded = await AddPartAsync(request, uploadId,
-            () => S3Payload.OpenForStorage(request.Http.Request, request.Authorization).StoreAsync(request.Cluster, request.Aborted));
+            () => S3Payload.OpenForStorage(request.Http.Request, request.Authorization).WithinLimit().StoreAsync(request.Cluster, request.Aborted));
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(uploaded.ETag);
         request.Status(StatusCodes.Status200OK);
     }

@@ -8,8 +8,6 @@ namespace GalleryOrleans.Gateway.S3.Api;
 /// <summary>Object-level S3 operations: put, copy, get, head, delete.</summary>
 internal static class S3ObjectOperations
 {
-    /// <summary>S3's limit for a single PUT; larger objects go through multipart upload.</summary>
-    private const long MaxSinglePutBytes = 5L * 1024 * 1024 * 1024;
     private const string MetadataPrefix = "x-amz-meta-";
 
     public static async Task PutAsync(S3Request request)
@@ -17,11 +15,7 @@ internal static class S3ObjectOperations
         ObjectKeyRules.Validate(request.Key);
         var condition = WriteConditions.Of(request.Http.Request);
         (await request.BucketGrain.Get(request.Caller)).OrThrow();
-        var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization);
-        if (payload.Length > MaxSinglePutBytes)
-        {
-            throw new S3Exception(S3ErrorCodes.EntityTooLarge, "Your proposed upload exceeds the maximum allowed object size.");
-        }
+        var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization).WithinLimit();
         var sealedObject = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
         var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request), condition)).OrThrow();
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(stored.ETag);
@@ -57,7 +51,7 @@ internal static class S3ObjectOperations
         response.ContentType = info.ContentType;
         foreach (var (name, value) in info.Metadata)
         {
-            response.Headers[MetadataPrefix + name] = value;
+            response.Headers[MetadataPrefix + name] = MetadataHeaderValue.Encode(value);
         }
         if (PreconditionStatus(request.Http.Request, etag) is { } status)
         {
@@ -93,7 +87,7 @@ internal static class S3ObjectOperations
     {
         var metadata = request.Headers
             .Where(h => h.Key.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(h => h.Key[MetadataPrefix.Length..].ToLowerInvariant(), h => h.Value.ToString());
+            .ToDictionary(h => h.Key[MetadataPrefix.Length..].ToLowerInvariant(), h => MetadataHeaderValue.Decode(h.Value.ToString()));
         return new ObjectProperties(request.ContentType ?? "binary/octet-stream", metadata);
     }
 

@@ -23,6 +23,7 @@ internal static class StorageErrors
         StorageFailure.InvalidPart => new(S3ErrorCodes.InvalidPart, "One or more of the specified parts could not be found."),
         StorageFailure.InvalidPartOrder => new(S3ErrorCodes.InvalidPartOrder, "The list of parts was not in ascending order."),
         StorageFailure.EntityTooSmall => new(S3ErrorCodes.EntityTooSmall, "Your proposed upload is smaller than the minimum allowed object size."),
+        StorageFailure.QuotaExceeded => new(S3ErrorCodes.QuotaExceeded, "Storing this object would exceed your storage quota."),
         _ => new(S3ErrorCodes.InvalidArgument, "Invalid argument."),
     };
 

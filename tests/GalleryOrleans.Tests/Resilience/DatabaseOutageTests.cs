@@ -1,0 +1,79 @@
+using System.Net;
+using GalleryOrleans.Tests.Infrastructure;
+
+namespace GalleryOrleans.Tests.Resilience;
+
+/// <summary>
+/// With the database away the system says so (503 with Retry-After on the API, S3's ServiceUnavailable on the S3
+/// port, /readyz naming the database), never 500, and it serves again by itself once the database is back.
+/// </summary>
+public sealed class DatabaseOutageTests(GalleryCluster cluster) : IClassFixture<GalleryCluster>
+{
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromMinutes(2);
+    private readonly ApiClient api = new(cluster);
+
+    [Fact]
+    public async Task An_unreachable_database_gives_503_on_both_ports_and_both_recover_after()
+    {
+        var user = await S3User.CreateAsync(cluster);
+        var bucket = "outage-" + Guid.NewGuid().ToString("N")[..8];
+        await user.Client.PutBucketAsync(bucket);
+        var signer = new RawS3Signer(cluster.S3Endpoint, user.AccessKeyId, user.SecretAccessKey);
+        Assert.Equal(HttpStatusCode.OK, (await ListAlbumsAsync(user)).StatusCode);
+
+        HttpResponseMessage albums;
+        RawResponse listing;
+        HttpResponseMessage ready;
+        await using (await DatabaseOutage.BeginAsync(cluster.ConnectionString))
+        {
+            albums = await ListAlbumsAsync(user);
+            listing = await signer.SendAsync("GET", $"/{bucket}?list-type=2");
+            ready = await api.Http.GetAsync("/readyz");
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, albums.StatusCode);
+        Assert.Equal("application/problem+json", albums.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(albums.Headers.RetryAfter);
+        Assert.Equal(503, listing.Status);
+        Assert.Contains("<Code>ServiceUnavailable</Code>", listing.Body);
+        Assert.NotNull(listing.Header("retry-after"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("database", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, await UntilNot503Async(() => ListAlbumsAsync(user)));
+        Assert.Equal(200, (await signer.SendAsync("GET", $"/{bucket}?list-type=2")).Status);
+    }
+
+    [Fact]
+    public async Task A_silo_started_while_the_database_is_away_waits_for_it_and_joins()
+    {
+        Task<Microsoft.Extensions.Hosting.IHost> started;
+        await using (await DatabaseOutage.BeginAsync(cluster.ConnectionString))
+        {
+            started = cluster.StartSiloAsync("late-silo");
+            await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(3)));
+            Assert.False(started.IsFaulted, started.Exception?.ToString());
+        }
+
+        var late = await started.WaitAsync(RecoveryLimit);
+        Assert.Contains(late, cluster.Silos);
+        await cluster.StopSiloAsync(late);
+    }
+
+    private Task<HttpResponseMessage> ListAlbumsAsync(S3User user) =>
+        api.SendAsync(HttpMethod.Get, "/api/albums", token: user.User.AccessToken);
+
+    /// <summary>The first answer that is not 503, asking again while the system is still catching up.</summary>
+    private static async Task<HttpStatusCode> UntilNot503Async(Func<Task<HttpResponseMessage>> send)
+    {
+        var deadline = DateTime.UtcNow + RecoveryLimit;
+        while (true)
+        {
+            var status = (await send()).StatusCode;
+            if (status != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+            await Task.Delay(500);
+        }
+    }
+}
