@@ -12,6 +12,7 @@ internal static class GalleryProblems
             statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media", detail: detail ?? "Not an image or video this gallery can read."),
         GalleryFailure.TooLarge => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: detail),
         GalleryFailure.Invalid => Problems.Validation("body", detail ?? "Invalid."),
+        GalleryFailure.NotReady => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not ready", detail: detail),
         _ => Problems.NotFound(),
     };
 
