@@ -5,10 +5,11 @@ using System.Text;
 namespace GalleryOrleans.Grains.MediaTools;
 
 /// <summary>
-/// Runs libheif's and ffmpeg's programs on uploaded media, which a stranger controls: each run at low CPU
-/// priority (nice), under an address-space limit (prlimit --as) and a wall-clock limit, on one of two bounded
-/// pools per silo, so that a decompression bomb or a burst of large videos cannot stall the silo's requests.
-/// Short jobs (decode, probe, poster) share one pool; transcodes run one at a time.
+/// Runs libheif's and ffmpeg's programs on uploaded media, which a stranger controls: each run under an
+/// address-space limit (prlimit --as) and a wall-clock limit, on one of two bounded pools per silo, so that a
+/// decompression bomb or a burst of large videos cannot stall the silo's requests. Short jobs (decode, probe,
+/// poster), which an upload waits for, share one pool; transcodes, which nobody waits for, run one at a time and
+/// at low CPU priority (nice), so they take only what requests leave.
 /// </summary>
 public sealed class MediaToolRunner(MediaToolOptions options)
 {
@@ -19,18 +20,18 @@ public sealed class MediaToolRunner(MediaToolOptions options)
     private readonly SemaphoreSlim transcodes = new(1);
 
     public Task<ToolRun> DecodeAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
-        RunAsync(decodes, options.DecodeTimeout, options.DecodeMemoryMiB, program, arguments, cancellationToken);
+        RunAsync(decodes, options.DecodeTimeout, options.DecodeMemoryMiB, niceness: 0, program, arguments, cancellationToken);
 
     public Task<ToolRun> TranscodeAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
-        RunAsync(transcodes, options.TranscodeTimeout, options.TranscodeMemoryMiB, program, arguments, cancellationToken);
+        RunAsync(transcodes, options.TranscodeTimeout, options.TranscodeMemoryMiB, niceness: 10, program, arguments, cancellationToken);
 
     private static async Task<ToolRun> RunAsync(
-        SemaphoreSlim pool, TimeSpan timeout, long memoryMiB, string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
+        SemaphoreSlim pool, TimeSpan timeout, long memoryMiB, int niceness, string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         await pool.WaitAsync(cancellationToken);
         try
         {
-            using var process = Process.Start(StartInfo(memoryMiB, program, arguments))
+            using var process = Process.Start(StartInfo(memoryMiB, niceness, program, arguments))
                 ?? throw new InvalidOperationException($"{program} could not be started.");
             process.StandardInput.Close();
             var output = ReadBoundedAsync(process.StandardOutput);
@@ -58,7 +59,7 @@ public sealed class MediaToolRunner(MediaToolOptions options)
     }
 
     // nice and prlimit each exec the next program, so the process started is the tool itself.
-    private static ProcessStartInfo StartInfo(long memoryMiB, string program, IEnumerable<string> arguments)
+    private static ProcessStartInfo StartInfo(long memoryMiB, int niceness, string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("nice")
         {
@@ -67,7 +68,7 @@ public sealed class MediaToolRunner(MediaToolOptions options)
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-n", "10", "prlimit", $"--as={(memoryMiB * 1024 * 1024).ToString(CultureInfo.InvariantCulture)}", "--", program])
+        foreach (var argument in (string[])["-n", niceness.ToString(CultureInfo.InvariantCulture), "prlimit", $"--as={(memoryMiB * 1024 * 1024).ToString(CultureInfo.InvariantCulture)}", "--", program])
         {
             start.ArgumentList.Add(argument);
         }
