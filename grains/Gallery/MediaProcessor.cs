@@ -131,7 +131,7 @@ public sealed class MediaProcessor(
         false,
         upload.Bytes.Sha256Hex,
         perceptualHash,
-        new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, video),
+        new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video),
         now,
         []);
 }
