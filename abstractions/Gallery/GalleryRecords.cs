@@ -11,6 +11,9 @@ public enum GalleryFailure
     Unreadable,
     Invalid,
     QuotaExceeded,
+
+    /// <summary>The thing asked for is still being made (a video's browser rendition): 409.</summary>
+    NotReady,
 }
 
 [GenerateSerializer, Immutable]
@@ -30,7 +33,10 @@ public sealed record MediaView(
     [property: Id(12)] string? CameraMake = null,
     [property: Id(13)] string? CameraModel = null,
     [property: Id(14)] double? Latitude = null,
-    [property: Id(15)] double? Longitude = null);
+    [property: Id(15)] double? Longitude = null,
+    [property: Id(16)] long? DurationMs = null,
+    [property: Id(17)] string? VideoCodec = null,
+    [property: Id(18)] string? Playback = null);
 
 [GenerateSerializer, Immutable]
 public sealed record AlbumView(

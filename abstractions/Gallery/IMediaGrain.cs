@@ -25,4 +25,17 @@ public interface IMediaGrain : IGrainWithGuidKey
 
     /// <summary>The stored thumbnail nearest to the requested size (images only).</summary>
     Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size);
+
+    /// <summary>
+    /// What a browser plays: the H.264 rendition, or the original when browsers play it as it is; NotReady while the
+    /// rendition is pending or could not be made. NotFound for a photo.
+    /// </summary>
+    Task<Result<MediaContent, GalleryFailure>> Playback(Guid caller);
+
+    /// <summary>For the playback job: the video still waiting for its rendition, or null (gone, ready or failed).</summary>
+    Task<PlaybackSource?> PendingPlayback();
+
+    /// <summary>For the playback job: records the rendition, or with null that none could be made. False when the
+    /// media no longer waits for one (deleted meanwhile), so the caller removes what it stored.</summary>
+    Task<bool> FinishPlayback(PlaybackRendition? rendition);
 }

@@ -41,6 +41,9 @@ public enum ShareAccess
     WrongCode,
     LockedOut,
     OriginalNotIncluded,
+
+    /// <summary>The shared video's browser rendition is not made yet.</summary>
+    NotReady,
 }
 
 /// <summary>A media as a link holder sees it: no albums, favourite flag, hash, camera or position.</summary>
@@ -110,4 +113,7 @@ public interface IShareGrain : IGrainWithStringKey
     /// the original if the link includes originals, else the copy without location and device metadata.
     /// </summary>
     Task<SharedMediaContent> Content(string? session, Guid mediaId, int? thumbnailSize);
+
+    /// <summary>A shared video as browsers play it (see <see cref="IMediaGrain.Playback"/>).</summary>
+    Task<SharedMediaContent> Playback(string? session, Guid mediaId);
 }

@@ -2,6 +2,9 @@
 #   docker build -f deploy/docker/silo.Dockerfile -t galleryorleans-silo .
 # linux-x64 only: the libvips build the grains use comes from NetVips.Native.linux-x64, which bundles its
 # libraries and needs nothing from apt beyond glibc, libstdc++ and libgcc, all in the .NET runtime image.
+# HEIC photos are decoded by libheif's programs (libheif-examples) and videos handled by ffmpeg, both from apt;
+# prlimit (util-linux) bounds their memory. libheif 1.16 and later ship the HEVC decoder as a plugin package of
+# its own, which Debian 12's libheif has built in.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Project files first, so the restore layer is reused while only code changes.
@@ -17,6 +20,10 @@ RUN dotnet publish silo/GalleryOrleans.Silo.csproj -c Release --no-restore -o /a
 
 # The ASP.NET Core runtime, not the plain one: the Orleans dashboard on every silo needs it.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libheif-examples ffmpeg util-linux \
+        $(apt-cache show libheif-plugin-libde265 >/dev/null 2>&1 && echo libheif-plugin-libde265) \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 USER $APP_UID

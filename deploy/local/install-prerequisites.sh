@@ -12,6 +12,10 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v aws >/dev/null 2>&1 || [ -x /root/.pyenv/shims/aws ] || missing+=(awscli)
 # The web UI tests drive Debian's Chromium through Playwright (never a downloaded browser).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The silo decodes HEIC photos with libheif's programs and reads, poster-frames and transcodes videos with
+# ffmpeg; the tests make their phone fixtures with the same tools (heif-enc, ffmpeg with libx265).
+command -v heif-convert >/dev/null 2>&1 || missing+=(libheif-examples)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

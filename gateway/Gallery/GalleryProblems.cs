@@ -14,6 +14,7 @@ internal static class GalleryProblems
         GalleryFailure.QuotaExceeded => Results.Problem(statusCode: StatusCodes.Status507InsufficientStorage, title: "Quota exceeded",
             detail: detail ?? "Storing this file would exceed your storage quota."),
         GalleryFailure.Invalid => Problems.Validation("body", detail ?? "Invalid."),
+        GalleryFailure.NotReady => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not ready", detail: detail),
         _ => Problems.NotFound(),
     };
 

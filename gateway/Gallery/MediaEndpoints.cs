@@ -25,6 +25,8 @@ internal static class MediaEndpoints
             (await cluster.GetGrain<IMediaGrain>(id).Original(context.User.UserId())).ToResult(c => new MediaContentResponse(c, cluster)));
         media.MapGet("/{id:guid}/thumbnail", async (Guid id, int? size, HttpContext context, IClusterClient cluster) =>
             (await cluster.GetGrain<IMediaGrain>(id).Thumbnail(context.User.UserId(), size ?? 256)).ToResult(c => new MediaContentResponse(c, cluster)));
+        media.MapGet("/{id:guid}/playback", async (Guid id, HttpContext context, IClusterClient cluster) =>
+            (await cluster.GetGrain<IMediaGrain>(id).Playback(context.User.UserId())).ToResult(c => new MediaContentResponse(c, cluster)));
     }
 
     private static async Task<IResult> ListAsync(

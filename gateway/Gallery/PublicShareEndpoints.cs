@@ -23,6 +23,8 @@ internal static class PublicShareEndpoints
             ContentAsync(token, mediaId, null, context, cluster));
         shares.MapGet("/media/{mediaId:guid}/thumbnail", (string token, Guid mediaId, int? size, HttpContext context, IClusterClient cluster) =>
             ContentAsync(token, mediaId, size ?? 256, context, cluster));
+        shares.MapGet("/media/{mediaId:guid}/playback", (string token, Guid mediaId, HttpContext context, IClusterClient cluster) =>
+            ServeAsync(token, context, cluster, share => share.Playback(Session(context), mediaId)));
     }
 
     private static async Task<IResult> OpenAsync(string token, HttpContext context, IClusterClient cluster, string? cursor, int? limit)
@@ -93,13 +95,16 @@ internal static class PublicShareEndpoints
         }
     }
 
-    private static async Task<IResult> ContentAsync(string token, Guid mediaId, int? thumbnailSize, HttpContext context, IClusterClient cluster)
+    private static Task<IResult> ContentAsync(string token, Guid mediaId, int? thumbnailSize, HttpContext context, IClusterClient cluster) =>
+        ServeAsync(token, context, cluster, share => share.Content(Session(context), mediaId, thumbnailSize));
+
+    private static async Task<IResult> ServeAsync(string token, HttpContext context, IClusterClient cluster, Func<IShareGrain, Task<SharedMediaContent>> read)
     {
         if (!ShareTokens.IsWellFormed(token))
         {
             return Problems.NotFound();
         }
-        var content = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Content(Session(context), mediaId, thumbnailSize);
+        var content = await read(cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)));
         return content.Access == ShareAccess.Granted ? new MediaContentResponse(content.Content!, cluster) : Refusal(content.Access);
     }
 
@@ -113,6 +118,7 @@ internal static class PublicShareEndpoints
             detail: "This link does not include original files, and this file's metadata cannot be removed."),
         ShareAccess.CodeRequired => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Access code required",
             extensions: new Dictionary<string, object?> { ["codeRequired"] = true }),
+        ShareAccess.NotReady => GalleryFailure.NotReady.ToProblem("The video is not ready to play yet."),
         _ => Problems.NotFound(),
     };
 }

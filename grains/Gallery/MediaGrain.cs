@@ -3,6 +3,7 @@ using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
 using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Grains.Video;
 
 namespace GalleryOrleans.Grains.Gallery;
 
@@ -12,7 +13,11 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
 
     private Guid Id => this.GetPrimaryKey();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => media = await catalog.FindMediaAsync(Id);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        media = await catalog.FindMediaAsync(Id);
+        await StartPlaybackJobIfPendingAsync();
+    }
 
     public async Task<Result<MediaView, GalleryFailure>> Create(Guid owner, MediaUpload upload)
     {
@@ -31,6 +36,7 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         {
             await GrainFactory.GetGrain<ISimilarityGrain>(owner).PhotoAdded(Id); // one-way: the upload does not wait
         }
+        await StartPlaybackJobIfPendingAsync();
         if (upload.AlbumId is { } albumId)
         {
             await GrainFactory.GetGrain<IAlbumGrain>(albumId).AddMedia(owner, Id);
@@ -104,6 +110,45 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         var nearest = mine.Details.Thumbnails.OrderBy(t => Math.Abs(t.Key - size)).ThenByDescending(t => t.Key).First();
         var name = $"{Path.GetFileNameWithoutExtension(mine.Name)}-{nearest.Key}.webp";
         return Task.FromResult(Result<MediaContent, GalleryFailure>.Ok(Content(nearest.Value, "image/webp", name)));
+    }
+
+    public Task<Result<MediaContent, GalleryFailure>> Playback(Guid caller) => Task.FromResult(Mine(caller) switch
+    {
+        { Details.Video: { Playback: PlaybackStates.Ready } video } mine => Result<MediaContent, GalleryFailure>.Ok(video.Rendition is { } rendition
+            ? Content(rendition, "video/mp4", Path.GetFileNameWithoutExtension(mine.Name) + ".mp4")
+            : Content(mine.Details.Original, mine.ContentType, mine.Name)),
+        { Details.Video.Playback: PlaybackStates.Pending } => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotReady,
+            "The video is being converted for browsers; try again shortly."),
+        { Details.Video.Playback: PlaybackStates.Failed } => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotReady,
+            "The video could not be converted for browsers; download the original instead."),
+        _ => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound),
+    });
+
+    public Task<PlaybackSource?> PendingPlayback() => Task.FromResult(media is { Details.Video.Playback: PlaybackStates.Pending } pending
+        ? new PlaybackSource(pending.OwnerId, pending.Details.Original.ObjectLocation)
+        : null);
+
+    public async Task<bool> FinishPlayback(PlaybackRendition? rendition)
+    {
+        if (media is not { Details.Video: { Playback: PlaybackStates.Pending } video } pending)
+        {
+            return false;
+        }
+        var finished = rendition is null
+            ? video with { Playback = PlaybackStates.Failed }
+            : video with { Playback = PlaybackStates.Ready, Rendition = new StoredFile(rendition.Key, rendition.Location.RelativePath, rendition.Size, rendition.ETag) };
+        var details = pending.Details with { Video = finished };
+        await catalog.UpdateMediaDetailsAsync(Id, details);
+        media = pending with { Details = details };
+        return true;
+    }
+
+    private async Task StartPlaybackJobIfPendingAsync()
+    {
+        if (media is { Details.Video.Playback: PlaybackStates.Pending })
+        {
+            await GrainFactory.GetGrain<IPlaybackGrain>(Id).Start();
+        }
     }
 
     private MediaRecord? Mine(Guid caller) => media is { } found && found.OwnerId == caller ? found : null;

@@ -2,16 +2,19 @@ using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Grains.MediaTools;
 using GalleryOrleans.Grains.Storage;
+using GalleryOrleans.Grains.Video;
 
 namespace GalleryOrleans.Grains.Gallery;
 
 /// <summary>
-/// Turns an uploaded file into a media: stores the original in the owner's gallery bucket, and for
-/// images reads dimensions and EXIF, stores WebP thumbnails and computes the perceptual hash, all once,
-/// here, so no read ever decodes an image.
+/// Turns an uploaded file into a media: stores the original in the owner's gallery bucket, reads dimensions,
+/// date and position (EXIF for images, the container for videos), stores WebP thumbnails (of a video's poster
+/// frame) and computes a photo's perceptual hash, all once, here, so no read ever decodes an image.
 /// </summary>
-public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, ImageInspector inspector)
+public sealed class MediaProcessor(
+    IGrainFactory grains, StorageLayout layout, ImageInspector inspector, HeifDecoder heif, VideoInspector videos)
 {
     public async Task<Result<MediaRecord, GalleryFailure>> ProcessAsync(Guid mediaId, Guid owner, MediaUpload upload, DateTime now)
     {
@@ -20,16 +23,11 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
         {
             return QuotaExceeded();
         }
-        if (upload.Kind != "image")
-        {
-            return Result<MediaRecord, GalleryFailure>.Ok(Record(mediaId, owner, upload, now, original, null, null, new Dictionary<int, StoredFile>()));
-        }
-        ImageInspection inspection;
-        ImageFingerprint fingerprint;
+        (ImageInspection Image, byte[]? Fingerprint, VideoDetails? Video) inspected;
         try
         {
-            var path = layout.PathOf(original.ObjectLocation);
-            (inspection, fingerprint) = await Task.Run(() => (inspector.Inspect(path), PerceptualHasher.FromFile(path)));
+            using var scratch = new ScratchFiles(layout.TempDirectory);
+            inspected = await InspectAsync(upload, layout.PathOf(original.ObjectLocation), scratch);
         }
         catch (UnreadableMediaException error)
         {
@@ -38,7 +36,7 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
                 error.Reason == UnreadableMediaReason.TooLarge ? GalleryFailure.TooLarge : GalleryFailure.Unreadable, error.Message);
         }
         var thumbnails = new Dictionary<int, StoredFile>();
-        foreach (var (size, bytes) in inspection.Thumbnails)
+        foreach (var (size, bytes) in inspected.Image.Thumbnails)
         {
             if (await StoreBytesAsync(bucket, owner, $"media/{mediaId:N}/thumbnail-{size}.webp", bytes) is not { } thumbnail)
             {
@@ -47,7 +45,24 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
             }
             thumbnails[size] = thumbnail;
         }
-        return Result<MediaRecord, GalleryFailure>.Ok(Record(mediaId, owner, upload, now, original, inspection, fingerprint.ToBytes(), thumbnails));
+        return Result<MediaRecord, GalleryFailure>.Ok(
+            Record(mediaId, owner, upload, now, original, inspected.Image, inspected.Fingerprint, thumbnails, inspected.Video));
+    }
+
+    /// <summary>
+    /// Photos are read by libvips, HEIF photos first decoded by libheif (<see cref="HeifDecoder"/>); videos by
+    /// ffprobe and ffmpeg. Only photos get a perceptual fingerprint.
+    /// </summary>
+    private async Task<(ImageInspection, byte[]?, VideoDetails?)> InspectAsync(MediaUpload upload, string path, ScratchFiles scratch)
+    {
+        if (upload.Kind == "video")
+        {
+            var (inspection, video) = await videos.InspectAsync(path, upload.ContentType, scratch);
+            return (inspection, null, video);
+        }
+        var readable = upload.ContentType == "image/heic" ? await heif.DecodeAsync(path, scratch) : path;
+        var (image, fingerprint) = await Task.Run(() => (inspector.Inspect(readable), PerceptualHasher.FromFile(readable)));
+        return (image, fingerprint.ToBytes(), null);
     }
 
     /// <summary>Deletes the stored original and thumbnails of a media.</summary>
@@ -59,6 +74,17 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
             await bucket.DeleteObject(owner, file.Key);
         }
     }
+
+    /// <summary>Stores a video's browser rendition, made in a temporary file, beside its original.</summary>
+    public async Task<StoredFile> StoreRenditionAsync(Guid owner, Guid mediaId, string path)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return await StoreStreamAsync(await GalleryBucketAsync(owner), owner, $"media/{mediaId:N}/playback.mp4", file, "video/mp4")
+            ?? throw new InvalidOperationException($"The rendition of media {mediaId} does not fit in its owner's storage quota.");
+    }
+
+    public Task DeleteFileAsync(Guid owner, StoredFile file) =>
+        grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(owner)).DeleteObject(owner, file.Key);
 
     private async Task<IBucketGrain> GalleryBucketAsync(Guid owner)
     {
@@ -74,17 +100,25 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
     private static Result<MediaRecord, GalleryFailure> QuotaExceeded() =>
         Result<MediaRecord, GalleryFailure>.Fail(GalleryFailure.QuotaExceeded, "Storing this file would exceed your storage quota.");
 
-    private async Task<StoredFile?> StoreBytesAsync(IBucketGrain bucket, Guid owner, string key, byte[] bytes)
+    private Task<StoredFile?> StoreBytesAsync(IBucketGrain bucket, Guid owner, string key, byte[] bytes) =>
+        StoreStreamAsync(bucket, owner, key, new MemoryStream(bytes, writable: false), "image/webp");
+
+    private async Task<StoredFile?> StoreStreamAsync(IBucketGrain bucket, Guid owner, string key, Stream source, string contentType)
     {
-        var sealedObject = await grains.SealNewAsync(async writer =>
+        var sealedObject = await grains.SealNewAsync(writer => FillAsync(writer, source));
+        return await StoreAsync(bucket, owner, key, sealedObject.Value!, contentType);
+    }
+
+    /// <summary>Appends a stream to a new object in chunks and seals it.</summary>
+    internal static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, Stream source)
+    {
+        var chunk = new byte[ObjectChunks.Size];
+        int read;
+        while ((read = await source.ReadAtLeastAsync(chunk, chunk.Length, throwOnEndOfStream: false)) > 0)
         {
-            foreach (var chunk in bytes.Chunk(ObjectChunks.Size))
-            {
-                await writer.Append(chunk);
-            }
-            return await writer.Seal(null, null);
-        });
-        return await StoreAsync(bucket, owner, key, sealedObject.Value!, "image/webp");
+            await writer.Append(chunk[..read]);
+        }
+        return await writer.Seal(null, null);
     }
 
     /// <summary>The stored file; null when the owner's storage quota does not allow it.</summary>
@@ -101,20 +135,20 @@ public sealed class MediaProcessor(IGrainFactory grains, StorageLayout layout, I
 
     private static MediaRecord Record(
         Guid mediaId, Guid owner, MediaUpload upload, DateTime now, StoredFile original,
-        ImageInspection? inspection, byte[]? perceptualHash, Dictionary<int, StoredFile> thumbnails) => new(
+        ImageInspection inspection, byte[]? perceptualHash, Dictionary<int, StoredFile> thumbnails, VideoDetails? video) => new(
         mediaId,
         owner,
         upload.FileName,
         upload.Kind,
         upload.ContentType,
         upload.Bytes.Size,
-        inspection?.Width,
-        inspection?.Height,
-        inspection?.TakenAt?.UtcDateTime,
+        inspection.Width,
+        inspection.Height,
+        inspection.TakenAt?.UtcDateTime,
         false,
         upload.Bytes.Sha256Hex,
         perceptualHash,
-        new MediaDetails(original, thumbnails, inspection?.CameraMake, inspection?.CameraModel, inspection?.Latitude, inspection?.Longitude),
+        new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video),
         now,
         []);
 }

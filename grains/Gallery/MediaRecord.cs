@@ -1,5 +1,6 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Grains.Video;
 
 namespace GalleryOrleans.Grains.Gallery;
 
@@ -24,7 +25,8 @@ public sealed record MediaRecord(
     // Camera and position are extra fields beyond API.md's media (which allows extras), for the web UI's viewer.
     public MediaView ToView(IReadOnlyList<Guid> albumIds) => new(
         Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt,
-        Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude);
+        Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude,
+        Details.Video?.DurationMs, Details.Video?.Codec, Details.Video?.Playback);
 }
 
 /// <summary>
@@ -38,9 +40,12 @@ public sealed record MediaDetails(
     string? CameraModel = null,
     double? Latitude = null,
     double? Longitude = null,
-    SharedCopy? SharedCopy = null)
+    SharedCopy? SharedCopy = null,
+    VideoDetails? Video = null)
 {
-    public IEnumerable<StoredFile> Files => Thumbnails.Values.Append(Original).Concat(SharedCopy is { } copy ? [copy.File] : []);
+    public IEnumerable<StoredFile> Files => Thumbnails.Values.Append(Original)
+        .Concat(SharedCopy is { } copy ? [copy.File] : [])
+        .Concat(Video?.Rendition is { } rendition ? [rendition] : []);
 }
 
 /// <summary>The original with location and device metadata removed, in <see cref="ContentType"/>.</summary>

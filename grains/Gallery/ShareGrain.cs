@@ -132,7 +132,24 @@ public sealed class ShareGrain(
         return new ShareSession(ShareAccess.Granted, issued, expiresAt, null);
     }
 
-    public async Task<SharedMediaContent> Content(string? session, Guid mediaId, int? thumbnailSize)
+    public Task<SharedMediaContent> Content(string? session, Guid mediaId, int? thumbnailSize) =>
+        SharedAsync(session, mediaId, async (media, link) => thumbnailSize is { } size ? await media.Thumbnail(link.OwnerId, size)
+            : link.IncludeOriginals ? await media.Original(link.OwnerId)
+            : await media.SharedCopy(link.OwnerId));
+
+    // A rendition carries no metadata (ffmpeg -map_metadata -1); a video played as uploaded is its original, which
+    // keeps its container's position and device, so a link without originals does not serve it.
+    public Task<SharedMediaContent> Playback(string? session, Guid mediaId) =>
+        SharedAsync(session, mediaId, async (media, link) =>
+        {
+            var playback = await media.Playback(link.OwnerId);
+            return link.IncludeOriginals || !playback.Succeeded || playback.Value!.Location != (await media.Original(link.OwnerId)).Value?.Location
+                ? playback
+                : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.UnsupportedMedia);
+        });
+
+    private async Task<SharedMediaContent> SharedAsync(
+        string? session, Guid mediaId, Func<IMediaGrain, ShareRecord, Task<Result<MediaContent, GalleryFailure>>> read)
     {
         var access = Access(session);
         if (access != ShareAccess.Granted)
@@ -145,14 +162,14 @@ public sealed class ShareGrain(
         {
             return new SharedMediaContent(ShareAccess.NotFound, null);
         }
-        var media = GrainFactory.GetGrain<IMediaGrain>(mediaId);
-        var content = thumbnailSize is { } size ? await media.Thumbnail(current.OwnerId, size)
-            : current.IncludeOriginals ? await media.Original(current.OwnerId)
-            : await media.SharedCopy(current.OwnerId);
-        var outcome = content.Succeeded ? ShareAccess.Granted
-            : content.Failure == GalleryFailure.UnsupportedMedia ? ShareAccess.OriginalNotIncluded
-            : ShareAccess.NotFound;
-        return new SharedMediaContent(outcome, content.Value);
+        var content = await read(GrainFactory.GetGrain<IMediaGrain>(mediaId), current);
+        return new SharedMediaContent(content switch
+        {
+            { Succeeded: true } => ShareAccess.Granted,
+            { Failure: GalleryFailure.UnsupportedMedia } => ShareAccess.OriginalNotIncluded,
+            { Failure: GalleryFailure.NotReady } => ShareAccess.NotReady,
+            _ => ShareAccess.NotFound,
+        }, content.Value);
     }
 
     private ShareAccess Access(string? session) => share switch

@@ -19,9 +19,13 @@ public sealed class SharedCopyMaker(IGrainFactory grains, StorageLayout layout)
         {
             var source = layout.PathOf(media.Details.Original.ObjectLocation);
             var (contentType, suffix) = await Task.Run(() => MetadataStripper.Strip(source, temp));
-            var bytes = await grains.SealNewAsync(writer => FillAsync(writer, temp));
+            SealedObject sealedCopy;
+            await using (var file = File.OpenRead(temp))
+            {
+                sealedCopy = (await grains.SealNewAsync(writer => MediaProcessor.FillAsync(writer, file))).Value!;
+            }
             var bucket = grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(media.OwnerId));
-            var stored = await MediaProcessor.StoreAsync(bucket, media.OwnerId, $"media/{media.Id:N}/shared{suffix}", bytes.Value!, contentType)
+            var stored = await MediaProcessor.StoreAsync(bucket, media.OwnerId, $"media/{media.Id:N}/shared{suffix}", sealedCopy, contentType)
                 ?? throw new InvalidOperationException($"The shared copy of media {media.Id} does not fit in its owner's storage quota.");
             return new SharedCopy(stored, contentType, suffix);
         }
@@ -29,17 +33,5 @@ public sealed class SharedCopyMaker(IGrainFactory grains, StorageLayout layout)
         {
             File.Delete(temp);
         }
-    }
-
-    private static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, string path)
-    {
-        await using var file = File.OpenRead(path);
-        var buffer = new byte[ObjectChunks.Size];
-        int read;
-        while ((read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
-        {
-            await writer.Append(buffer[..read]);
-        }
-        return await writer.Seal(null, null);
     }
 }

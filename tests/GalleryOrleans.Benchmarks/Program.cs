@@ -1,7 +1,7 @@
 using GalleryOrleans.Benchmarks;
 
 var idleTime = TimeSpan.FromSeconds(3);
-string[] sections = ["all", "s3", "session", "gallery", "similarity"];
+string[] sections = ["all", "s3", "session", "gallery", "similarity", "phone"];
 var section = args.FirstOrDefault() ?? "all";
 // Offline sections: no deployment is started for these.
 if (section == "calibration" && args.Length == 2)
@@ -46,6 +46,8 @@ try
         report.SmallObjects = await new SmallObjectsBenchmark(account.S3, bucket, gallery.ScratchDirectory, cpu).RunAsync(cancellationToken));
     await RunAsync("gallery", "gallery upload", async () => report.GalleryUploads = await new GalleryUploadBenchmark(
         gallery.Http, account.AccessToken, account.S3, photos, cpu).RunAsync(cancellationToken));
+    await RunAsync("phone", "phone media", async () => report.PhoneMedia = await new PhoneMediaBenchmark(
+        gallery.Http, account.AccessToken, photos, gallery.ScratchDirectory, cpu).RunAsync(cancellationToken));
     await RunAsync("similarity", "hashing", async () => report.Hashing = await new HashingBenchmark(photos, cpu).RunAsync());
     await RunAsync("similarity", "grouping", async () => report.Grouping = await new GroupingBenchmark(cpu).RunAsync());
     await cpu.MeasureIdleAsync("idle, after the benchmarks", idleTime, cancellationToken);

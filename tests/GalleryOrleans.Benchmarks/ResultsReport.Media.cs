@@ -11,6 +11,10 @@ internal sealed partial class ResultsReport
         {
             PrintGalleryUploads(output, uploads);
         }
+        if (PhoneMedia is { } phone)
+        {
+            PhoneMediaBenchmark.Print(output, phone);
+        }
         if (Hashing is { } hashing)
         {
             PrintHashing(output, hashing);

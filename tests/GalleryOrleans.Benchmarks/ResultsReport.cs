@@ -12,6 +12,7 @@ internal sealed partial class ResultsReport
     public SmallObjectResults? SmallObjects { get; set; }
     public GalleryUploadResults? GalleryUploads { get; set; }
     public HashingResults? Hashing { get; set; }
+    public PhoneMediaResults? PhoneMedia { get; set; }
     public GroupingResults? Grouping { get; set; }
     public IReadOnlyList<CpuUse> Cpu { get; set; } = [];
     public string MachineAtStart { get; set; } = "";

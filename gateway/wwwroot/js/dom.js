@@ -61,6 +61,17 @@ export function formatDate(iso) {
   return iso ? dateFormat.format(new Date(iso)) : '';
 }
 
+/** A video's length as m:ss (or h:mm:ss), from milliseconds; '' when unknown. */
+export function formatDuration(ms) {
+  if (typeof ms !== 'number' || ms <= 0) {
+    return '';
+  }
+  const seconds = Math.round(ms / 1000);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  const pad = (n) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
 export function formatBytes(bytes) {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;

@@ -19,7 +19,12 @@ export async function showThumbnail(img, mediaId, size, scope) {
   }
 }
 
-/** An object URL of the original bytes (for a video player or a download link). */
+/** An object URL of the original bytes (for a download link). */
 export function originalUrl(mediaId, scope) {
   return objectUrlOf(`/api/media/${encodeURIComponent(mediaId)}/content`, scope);
+}
+
+/** An object URL of what a browser plays of a video: its H.264 rendition, or the original when that plays. */
+export function playbackUrl(mediaId, scope) {
+  return objectUrlOf(`/api/media/${encodeURIComponent(mediaId)}/playback`, scope);
 }

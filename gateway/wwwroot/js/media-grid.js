@@ -1,16 +1,19 @@
 // A paged grid of media tiles, newest first, with a "Load more" button while the API has a next page.
 import { getJson } from './api.js';
-import { h } from './dom.js';
+import { formatDuration, h } from './dom.js';
 import { showThumbnail } from './images.js';
 
 const pageSize = 48;
 
 function tileContent(media, scope) {
-  if (media.type === 'video') {
-    return h('span', { class: 'video-tile' }, h('span', { 'aria-hidden': 'true' }, '▶'), h('span', {}, media.name));
-  }
-  const img = h('img', { alt: media.name, width: 256, height: 256 });
+  // A video's poster frame is decorative: its tile is named by the file name in the caption.
+  const img = h('img', { alt: media.type === 'video' ? '' : media.name, width: 256, height: 256 });
   showThumbnail(img, media.id, 256, scope);
+  if (media.type === 'video') {
+    // The poster frame, with the play sign and the length over it.
+    return h('span', { class: 'video-tile' }, img,
+      h('span', { class: 'video-caption' }, h('span', { 'aria-hidden': 'true' }, '▶'), h('span', { class: 'duration', 'aria-hidden': 'true' }, formatDuration(media.durationMs)), h('span', { class: 'visually-hidden' }, media.name)));
+  }
   return img;
 }
 

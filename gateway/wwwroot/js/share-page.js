@@ -2,7 +2,7 @@
 // With an access code, /s/{token}/unlock sets an HttpOnly cookie scoped to /s/{token}, so plain <img> and
 // <video> elements can load the shared bytes without any token in script.
 import { ApiError } from './api.js';
-import { announce, formatDate, h } from './dom.js';
+import { announce, formatDate, formatDuration, h } from './dom.js';
 import { onSubmit } from './forms.js';
 
 const token = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -23,9 +23,10 @@ function mediaPath(media, what) {
 }
 
 function open(media) {
-  const picture = media.type === 'video'
-    ? h('video', { controls: true, preload: 'metadata', src: mediaPath(media, 'content'), 'aria-label': media.name })
-    : h('img', { class: 'large', alt: media.name, src: `${mediaPath(media, 'thumbnail')}?size=1024` });
+  const poster = `${mediaPath(media, 'thumbnail')}?size=1024`;
+  const picture = media.type === 'video' && media.playback === 'ready'
+    ? h('video', { controls: true, preload: 'metadata', src: mediaPath(media, 'playback'), poster, 'aria-label': media.name })
+    : h('img', { class: 'large', alt: media.name, src: poster });
   viewer.replaceChildren(
     h('header', {},
       h('h2', { id: 'viewer-title' }, media.name),
@@ -41,9 +42,11 @@ function open(media) {
 }
 
 function tile(media) {
+  const img = h('img', { alt: media.type === 'video' ? '' : media.name, width: 256, height: 256, src: `${mediaPath(media, 'thumbnail')}?size=256` });
   const content = media.type === 'video'
-    ? h('span', { class: 'video-tile' }, h('span', { 'aria-hidden': 'true' }, '▶'), h('span', {}, media.name))
-    : h('img', { alt: media.name, width: 256, height: 256, src: `${mediaPath(media, 'thumbnail')}?size=256` });
+    ? h('span', { class: 'video-tile' }, img,
+      h('span', { class: 'video-caption' }, h('span', { 'aria-hidden': 'true' }, '▶'), h('span', { class: 'duration', 'aria-hidden': 'true' }, formatDuration(media.durationMs)), h('span', { class: 'visually-hidden' }, media.name)))
+    : img;
   return h('li', {}, h('button', { type: 'button', class: 'tile', onclick: () => open(media) }, content));
 }
 

@@ -1,20 +1,26 @@
 // The photo viewer: a modal dialog with the 1024 px preview (or the video), its metadata and what can be
 // done with it. Its object URLs live as long as the dialog is open.
 import { getAll, request } from './api.js';
-import { announce, confirmDialog, formatBytes, formatDate, h } from './dom.js';
+import { announce, confirmDialog, formatBytes, formatDate, formatDuration, h } from './dom.js';
 import { onSubmit } from './forms.js';
-import { originalUrl, showThumbnail } from './images.js';
+import { originalUrl, playbackUrl, showThumbnail } from './images.js';
 import { createScope } from './scope.js';
 import { shareForm } from './share-form.js';
 
 function picture(media, scope) {
-  if (media.type === 'video') {
-    const video = h('video', { controls: true, preload: 'metadata', 'aria-label': media.name });
-    originalUrl(media.id, scope).then((url) => { video.src = url; }, () => {});
-    return video;
-  }
   const img = h('img', { alt: media.name, class: 'large' });
   showThumbnail(img, media.id, 1024, scope);
+  if (media.type === 'video' && media.playback !== 'ready') {
+    // Until the browser rendition exists (or when it could not be made) the poster frame stands in.
+    return [img, h('p', { class: 'playback-note' }, media.playback === 'pending'
+      ? 'This video is being prepared for the browser; open it again in a moment.'
+      : 'This video cannot be played in the browser; download the original.')];
+  }
+  if (media.type === 'video') {
+    const video = h('video', { controls: true, preload: 'metadata', 'aria-label': media.name });
+    playbackUrl(media.id, scope).then((url) => { video.src = url; }, () => {});
+    return video;
+  }
   return img;
 }
 
@@ -25,6 +31,7 @@ function metadata(media) {
     ['Taken', formatDate(media.takenAt)],
     ['Uploaded', formatDate(media.createdAt)],
     ['Dimensions', media.width && media.height ? `${media.width} × ${media.height}` : ''],
+    ['Duration', formatDuration(media.durationMs)],
     ['Size', formatBytes(media.sizeBytes)],
     ['Type', media.contentType],
     ['Camera', camera],

@@ -102,23 +102,6 @@ public sealed class MediaUploadTests(GalleryCluster cluster) : IClassFixture<Gal
         Assert.Equal("image/webp", items[1].GetProperty("contentType").GetString());
     }
 
-    [Fact]
-    public async Task A_video_is_stored_by_its_container_signature()
-    {
-        var user = await api.NewUserAsync();
-        byte[] mp4 = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0,
-            (byte)'i', (byte)'s', (byte)'o', (byte)'m', (byte)'m', (byte)'p', (byte)'4', (byte)'1', .. RandomNumberGenerator.GetBytes(5000)];
-
-        var response = await Uploads.SendAsync(api, user.AccessToken, ("clip.mp4", mp4));
-        var media = (await ApiClient.ReadJsonAsync(response)).GetProperty("items")[0];
-        var thumbnail = await api.SendAsync(HttpMethod.Get, $"/api/media/{media.GetProperty("id").GetString()}/thumbnail", token: user.AccessToken);
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("video", media.GetProperty("type").GetString());
-        Assert.Equal("video/mp4", media.GetProperty("contentType").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, thumbnail.StatusCode);
-    }
-
     public static TheoryData<string, byte[], HttpStatusCode> BadFiles()
     {
         var jpeg = SamplePhotos.Bytes("building.jpg");

@@ -140,7 +140,8 @@ public sealed class LibraryPageTests(BrowserCluster cluster) : IClassFixture<Bro
             MimeType = "video/webm",
             Buffer = Convert.FromBase64String(webm),
         });
-        await Expect(user.Status).ToHaveTextAsync("Uploaded 1 of 1 file.");
+        // The upload probes the video and takes its poster frame with ffmpeg, which a loaded machine makes slow.
+        await Expect(user.Status).ToHaveTextAsync("Uploaded 1 of 1 file.", new() { Timeout = 120_000 });
 
         await Expect(user.Page.Locator("main .grid .video-tile")).ToContainTextAsync("clip.webm");
         await user.Page.Locator("main .grid .tile").ClickAsync();
