@@ -31,6 +31,9 @@ public sealed class EmbeddingModel : IDisposable
         mean = ReadMean(Path.Combine(modelDirectory, PreprocessFile), options);
     }
 
+    /// <summary>The per-pixel mean image the network expects subtracted, planar BGR.</summary>
+    internal ReadOnlySpan<float> Mean => mean;
+
     /// <summary>The folder the build copies the model files to, beside the program.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "Models");
 

@@ -12,7 +12,7 @@ public static class PhotoGrouper
         var hashPairs = SimilarityIndex.FindNearPairs(photos.Select(photo => photo.Fingerprint).ToArray(), rule.HashThreshold);
         var embeddingPairs = CosineNeighbours.FindPairs(EmbeddingRows(photos), EmbeddingModel.Dimensions, rule.CosineThreshold);
         return Build(photos, rule,
-            hashPairs.Select(pair => (pair.First, pair.Second)),
+            hashPairs.Where(pair => SimilarityRule.ConfirmsCopy(photos[pair.First], photos[pair.Second])).Select(pair => (pair.First, pair.Second)),
             embeddingPairs.Select(pair => (pair.First, pair.Second)));
     }
 

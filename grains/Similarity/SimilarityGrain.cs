@@ -78,16 +78,21 @@ public sealed class SimilarityGrain(
         {
             // Photos stored before embeddings existed, or whose upload-time embedding was lost with its silo.
             var unembedded = await catalog.UnembeddedAsync(Owner, null, cancellationToken);
-            Run.Total = unembedded.Count + 1;
+            var photos = await catalog.LoadLibraryAsync(Owner, cancellationToken);
+            Run.Total = photos.Count;
+            Run.Processed = Math.Max(0, photos.Count - unembedded.Count);
             foreach (var (id, original) in unembedded)
             {
                 await EmbedAsync(id, original, cancellationToken);
                 Run.Processed++;
             }
-            var photos = await catalog.LoadLibraryAsync(Owner, cancellationToken);
+            if (unembedded.Count > 0)
+            {
+                photos = await catalog.LoadLibraryAsync(Owner, cancellationToken);
+            }
             var rule = Rule; // grain state is read on the grain's turn, not on the pool thread
             var groups = await Task.Run(() => PhotoGrouper.FindGroups(photos, rule), cancellationToken);
-            Run.Processed = Run.Total;
+            Run.Total = Run.Processed = photos.Count;
             Run.GroupCount = await catalog.ReplaceGroupsAsync(Owner, groups, CatalogTime.Now(clock));
             Run.State = "done";
         }
@@ -143,7 +148,7 @@ public sealed class SimilarityGrain(
     {
         if (Run.State == Running)
         {
-            return; // the run regroups everything when it ends
+            return; // a run in progress holds the grain's turn, so this one is still to start and will see the photo
         }
         var library = await catalog.LoadLibraryAsync(Owner, CancellationToken.None);
         if (library.Find(photo => photo.Id == mediaId) is not { } added)

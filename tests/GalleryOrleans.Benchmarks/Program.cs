@@ -8,10 +8,16 @@ if (section == "calibration" && args.Length == 2)
 {
     return SimilarityCalibration.Run(args[1]);
 }
+if (section == "cosine" && args.Length == 1)
+{
+    Console.WriteLine("== cosine neighbours ==");
+    CosineBenchmark.Run();
+    return 0;
+}
 if (args.Length > 1 || !sections.Contains(section))
 {
     Console.Error.WriteLine($"Usage: GalleryOrleans.Benchmarks [{string.Join('|', sections)}]   (default all)");
-    Console.Error.WriteLine("       GalleryOrleans.Benchmarks calibration SET_DIRECTORY");
+    Console.Error.WriteLine("       GalleryOrleans.Benchmarks calibration SET_DIRECTORY | cosine");
     return 2;
 }
 
@@ -50,6 +56,7 @@ try
         gallery.Http, account.AccessToken, photos, gallery.ScratchDirectory, cpu).RunAsync(cancellationToken));
     await RunAsync("similarity", "hashing", async () => report.Hashing = await new HashingBenchmark(photos, cpu).RunAsync());
     await RunAsync("similarity", "grouping", async () => report.Grouping = await new GroupingBenchmark(cpu).RunAsync());
+    await RunAsync("similarity", "cosine neighbours", () => Task.Run(CosineBenchmark.Run));
     await cpu.MeasureIdleAsync("idle, after the benchmarks", idleTime, cancellationToken);
 
     report.Print(Console.Out);
