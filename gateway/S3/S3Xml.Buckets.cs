@@ -8,11 +8,7 @@ public static partial class S3Xml
     public static byte[] ListAllMyBuckets(string ownerId, string ownerDisplayName, IEnumerable<BucketEntry> buckets) =>
         Document("ListAllMyBucketsResult", Namespace, writer =>
         {
-            Elements(writer, "Owner", owner =>
-            {
-                Element(owner, "ID", ownerId);
-                Element(owner, "DisplayName", ownerDisplayName);
-            });
+            Person(writer, "Owner", ownerId, ownerDisplayName);
             Elements(writer, "Buckets", list =>
             {
                 foreach (var bucket in buckets)

@@ -13,8 +13,11 @@ public sealed record ListObjectsPage(IReadOnlyList<ObjectEntry> Objects, IReadOn
 
 public static partial class S3Xml
 {
-    /// <summary>ListBucketResult of ListObjects, or of ListObjectsV2 when <see cref="ListObjectsQuery.IsV2"/>.</summary>
-    public static byte[] ListBucket(string bucket, ListObjectsQuery query, ListObjectsPage page) =>
+    /// <summary>
+    /// ListBucketResult of ListObjects, or of ListObjectsV2 when <see cref="ListObjectsQuery.IsV2"/>. Entries name
+    /// <paramref name="ownerId"/> as their owner when given, in v1 always and in v2 with fetch-owner.
+    /// </summary>
+    public static byte[] ListBucket(string bucket, ListObjectsQuery query, ListObjectsPage page, string? ownerId = null) =>
         Document("ListBucketResult", Namespace, writer =>
         {
             string Encode(string value) => query.UrlEncoded ? UriEncoding.Encode(value, keepSlash: true) : value;
@@ -55,6 +58,10 @@ public static partial class S3Xml
                     Element(contents, "ETag", S3Format.QuoteETag(entry.ETag));
                     Element(contents, "Size", entry.Size);
                     Element(contents, "StorageClass", entry.StorageClass);
+                    if (ownerId is not null && (!query.IsV2 || query.FetchOwner))
+                    {
+                        Person(contents, "Owner", ownerId);
+                    }
                 });
             }
 

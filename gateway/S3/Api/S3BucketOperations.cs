@@ -8,7 +8,7 @@ internal static class S3BucketOperations
     public static async Task ListBucketsAsync(S3Request request)
     {
         var buckets = await request.Cluster.GetGrain<IBucketDirectoryGrain>(0).ListBuckets(request.Caller);
-        await request.WriteXmlAsync(S3Xml.ListAllMyBuckets(request.Caller.ToString("N"), request.Caller.ToString("N"),
+        await request.WriteXmlAsync(S3Xml.ListAllMyBuckets(request.CallerId, request.CallerId,
             buckets.Select(b => new BucketEntry(b.Name, b.CreatedAt))));
     }
 
@@ -44,13 +44,24 @@ internal static class S3BucketOperations
     public static async Task ListObjectsAsync(S3Request request)
     {
         var query = ListObjectsQuery.Parse(request.Query);
+        await request.WriteXmlAsync(S3Xml.ListBucket(request.Bucket, query, await ListPageAsync(request, query), request.CallerId));
+    }
+
+    /// <summary>ListObjectVersions of an unversioned bucket: the listing, each object as version <c>null</c>.</summary>
+    public static async Task ListVersionsAsync(S3Request request)
+    {
+        var query = ListVersionsQuery.Parse(request.Query);
+        await request.WriteXmlAsync(S3Xml.ListVersions(request.Bucket, query, await ListPageAsync(request, query.Listing), request.CallerId));
+    }
+
+    private static async Task<ListObjectsPage> ListPageAsync(S3Request request, ListObjectsQuery query)
+    {
         var listing = (await request.BucketGrain.List(request.Caller,
             new ListObjectsRequest(query.Prefix, query.Delimiter, query.After, query.MaxKeys))).OrThrow();
-        var page = new ListObjectsPage(
+        return new ListObjectsPage(
             listing.Objects.Select(o => new ObjectEntry(o.Key, o.LastModified, o.ETag, o.Size)).ToList(),
             listing.CommonPrefixes,
             listing.IsTruncated ? listing.NextAfter : null);
-        await request.WriteXmlAsync(S3Xml.ListBucket(request.Bucket, query, page));
     }
 
     public static async Task DeleteObjectsAsync(S3Request request)
