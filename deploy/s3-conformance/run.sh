@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the ceph/s3-tests conformance suite against a throwaway local deployment.
-#   run.sh PATH-TO-S3-TESTS [extra pytest arguments]
+#   run.sh PATH-TO-S3-TESTS [pytest arguments]
+# Without pytest arguments it runs the files in selection.txt; with them (e.g. s3tests/functional/test_s3.py::test_x),
+# only what they name. The excluded marks and names apply either way.
 # Fetches nothing: PATH-TO-S3-TESTS is a checkout of https://github.com/ceph/s3-tests made beforehand.
 # Starts deploy/local/run.sh on a temporary data folder and free ports, creates the suite's three users
 # (main, alt, tenant) and their S3 keys through the HTTP API, writes s3tests.conf, runs the included
@@ -117,14 +119,16 @@ user_id = unused
 email = unused@s3-tests.invalid
 CONF
 
-mapfile -t selection <"$here/selection.txt"
+if [ $# -gt 0 ]; then selection=("$@"); else mapfile -t selection <"$here/selection.txt"; fi
 marks=$(grep -v '^#' "$here/excluded-marks.txt" | grep . | sed 's/^/not /' | paste -sd '&' | sed 's/&/ and /g')
 names=$(grep -v '^#' "$here/excluded-names.txt" | grep . | sed 's/^/not /' | paste -sd '&' | sed 's/&/ and /g')
+deselect=()
+while read -r test; do deselect+=(--deselect "$test"); done < <(grep -v '^#' "$here/excluded-tests.txt" | grep .)
 
 echo "Running the suite ..."
 status=0
 (cd "$suite" && S3TEST_CONF=$work/s3tests.conf "$python" -m pytest -p no:cacheprovider -q -rfE \
-  --junitxml="$work/results.xml" -m "$marks" -k "$names" "${selection[@]}" "$@") || status=$?
+  --junitxml="$work/results.xml" -m "$marks" -k "$names" "${deselect[@]}" "${selection[@]}") || status=$?
 
 "$python" - "$work/results.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET

@@ -84,7 +84,7 @@ public sealed class ListObjectsQuery
     /// </summary>
     public static string EncodeContinuationToken(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
 
-    private static string DecodeContinuationToken(string token)
+    public static string DecodeContinuationToken(string token)
     {
         try
         {

@@ -23,7 +23,8 @@ public static partial class S3Xml
             string Encode(string value) => query.UrlEncoded ? UriEncoding.Encode(value, keepSlash: true) : value;
 
             Element(writer, "Name", bucket);
-            Element(writer, "Prefix", Encode(query.Prefix));
+            // v1 sends its Prefix as given even with encoding-type=url (clients decode it only in v2).
+            Element(writer, "Prefix", query.IsV2 ? Encode(query.Prefix) : query.Prefix);
             if (query.IsV2)
             {
                 WriteV2Position(writer, query, page, Encode);
