@@ -61,44 +61,23 @@ create_user() { # name
   echo "$(echo "$user" | json_field id | tr -d '-') $(echo "$key" | json_field accessKeyId) $(echo "$key" | json_field secretAccessKey)"
 }
 
-read -r main_id main_key main_secret <<<"$(create_user s3main)"
-read -r alt_id alt_key alt_secret <<<"$(create_user s3alt)"
-read -r tenant_id tenant_key tenant_secret <<<"$(create_user s3tenant)"
+# One [s3 NAME] section of s3tests.conf for a new user named s3NAME.
+user_section() { # name
+  local id key secret
+  read -r id key secret <<<"$(create_user "s3$1")"
+  [ -n "$secret" ] || { echo "Could not create the suite's user s3$1" >&2; exit 1; }
+  printf '[s3 %s]\ndisplay_name = %s\nuser_id = %s\nemail = s3%s@s3-tests.invalid\naccess_key = %s\nsecret_key = %s\n' \
+    "$1" "$id" "$id" "$1" "$key" "$secret"
+}
 
 # The iam sections are required by the suite's setup but used only by excluded (IAM/STS) tests.
-cat >"$work/s3tests.conf" <<CONF
-[DEFAULT]
-host = 127.0.0.1
-port = $s3_port
-is_secure = False
-ssl_verify = False
-
-[fixtures]
-bucket prefix = s3t-{random}-
-
-[s3 main]
-display_name = $main_id
-user_id = $main_id
-email = s3main@s3-tests.invalid
-api_name =
-access_key = $main_key
-secret_key = $main_secret
-
-[s3 alt]
-display_name = $alt_id
-user_id = $alt_id
-email = s3alt@s3-tests.invalid
-access_key = $alt_key
-secret_key = $alt_secret
-
-[s3 tenant]
-display_name = $tenant_id
-user_id = $tenant_id
-email = s3tenant@s3-tests.invalid
-tenant = none
-access_key = $tenant_key
-secret_key = $tenant_secret
-
+{
+  printf '[DEFAULT]\nhost = 127.0.0.1\nport = %s\nis_secure = False\nssl_verify = False\n\n' "$s3_port"
+  printf '[fixtures]\nbucket prefix = s3t-{random}-\n\n'
+  user_section main && printf 'api_name =\n\n'
+  user_section alt && echo
+  user_section tenant && printf 'tenant = none\n\n'
+  cat <<'CONF'
 [iam]
 email = iam@s3-tests.invalid
 user_id = unused
@@ -118,6 +97,7 @@ secret_key = unused
 user_id = unused
 email = unused@s3-tests.invalid
 CONF
+} >"$work/s3tests.conf"
 
 if [ $# -gt 0 ]; then selection=("$@"); else mapfile -t selection <"$here/selection.txt"; fi
 marks=$(grep -v '^#' "$here/excluded-marks.txt" | grep . | sed 's/^/not /' | paste -sd '&' | sed 's/&/ and /g')

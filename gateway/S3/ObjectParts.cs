@@ -18,6 +18,10 @@ public static class ObjectParts
         {
             return null;
         }
+        if (response.HttpContext.Request.Headers.Range.Count > 0)
+        {
+            throw new S3Exception(S3ErrorCodes.InvalidRequest, "Cannot specify both Range header and partNumber query parameter");
+        }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
         {
             throw new S3Exception(S3ErrorCodes.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive");

@@ -38,18 +38,7 @@ public static partial class S3Xml
                 }
             }
 
-            Element(writer, "MaxKeys", query.MaxKeys);
-            if (query.Delimiter is not null)
-            {
-                Element(writer, "Delimiter", Encode(query.Delimiter));
-            }
-
-            Element(writer, "IsTruncated", page.NextMarker is not null);
-            if (query.UrlEncoded)
-            {
-                Element(writer, "EncodingType", "url");
-            }
-
+            WritePageState(writer, query, page, Encode);
             foreach (var entry in page.Objects)
             {
                 Elements(writer, "Contents", contents =>
@@ -66,11 +55,32 @@ public static partial class S3Xml
                 });
             }
 
-            foreach (var prefix in page.CommonPrefixes)
-            {
-                Elements(writer, "CommonPrefixes", common => Element(common, "Prefix", Encode(prefix)));
-            }
+            WriteCommonPrefixes(writer, page, Encode);
         });
+
+    /// <summary>MaxKeys, Delimiter, IsTruncated and EncodingType, shared by object and version listings.</summary>
+    private static void WritePageState(XmlWriter writer, ListObjectsQuery query, ListObjectsPage page, Func<string, string> encode)
+    {
+        Element(writer, "MaxKeys", query.MaxKeys);
+        if (query.Delimiter is not null)
+        {
+            Element(writer, "Delimiter", encode(query.Delimiter));
+        }
+
+        Element(writer, "IsTruncated", page.NextMarker is not null);
+        if (query.UrlEncoded)
+        {
+            Element(writer, "EncodingType", "url");
+        }
+    }
+
+    private static void WriteCommonPrefixes(XmlWriter writer, ListObjectsPage page, Func<string, string> encode)
+    {
+        foreach (var prefix in page.CommonPrefixes)
+        {
+            Elements(writer, "CommonPrefixes", common => Element(common, "Prefix", encode(prefix)));
+        }
+    }
 
     private static void WriteV2Position(XmlWriter writer, ListObjectsQuery query, ListObjectsPage page, Func<string, string> encode)
     {

@@ -22,18 +22,7 @@ public static partial class S3Xml
                 Element(writer, "NextVersionIdMarker", ListVersionsQuery.NullVersionId);
             }
 
-            Element(writer, "MaxKeys", listing.MaxKeys);
-            if (listing.Delimiter is not null)
-            {
-                Element(writer, "Delimiter", Encode(listing.Delimiter));
-            }
-
-            Element(writer, "IsTruncated", page.NextMarker is not null);
-            if (listing.UrlEncoded)
-            {
-                Element(writer, "EncodingType", "url");
-            }
-
+            WritePageState(writer, listing, page, Encode);
             foreach (var entry in page.Objects)
             {
                 Elements(writer, "Version", version =>
@@ -49,9 +38,6 @@ public static partial class S3Xml
                 });
             }
 
-            foreach (var prefix in page.CommonPrefixes)
-            {
-                Elements(writer, "CommonPrefixes", common => Element(common, "Prefix", Encode(prefix)));
-            }
+            WriteCommonPrefixes(writer, page, Encode);
         });
 }

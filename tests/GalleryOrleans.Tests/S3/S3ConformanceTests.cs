@@ -159,12 +159,15 @@ public sealed class S3ConformanceTests(GalleryCluster cluster) : IClassFixture<G
         using var third = await s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "big", PartNumber = 3 });
         var beyond = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() =>
             s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "big", PartNumber = 4 }));
+        var withRange = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() =>
+            s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "big", PartNumber = 1, ByteRange = new ByteRange(0, 9) }));
 
         Assert.Equal(3, head.PartsCount);
         Assert.Equal(5 * 1024 * 1024, head.ContentLength);
         Assert.Equal(3, third.PartsCount);
         Assert.Equal(parts[2], await ReadAllAsync(third.ResponseStream));
         Assert.Equal("InvalidPartNumber", beyond.ErrorCode);
+        Assert.Equal("InvalidRequest", withRange.ErrorCode);
     }
 
     [Fact]
@@ -232,6 +235,79 @@ public sealed class S3ConformanceTests(GalleryCluster cluster) : IClassFixture<G
         Assert.Equal(Guid.Parse(s3.User.Id).ToString("N"), Assert.Single(withOwner.S3Objects).Owner.Id);
         Assert.Null(Assert.Single(withoutOwner.S3Objects).Owner);
         Assert.Equal(["a"], emptyToken.S3Objects.Select(o => o.Key));
+    }
+
+    [Fact]
+    public async Task Creating_a_bucket_you_own_again_answers_ok_and_keeps_its_objects()
+    {
+        var (s3, bucket) = await NewBucketAsync();
+        await PutAsync(s3, bucket, "kept", "1");
+
+        var again = await s3.Client.PutBucketAsync(bucket);
+
+        Assert.Equal(HttpStatusCode.OK, again.HttpStatusCode);
+        Assert.Equal(["kept"], (await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects.Select(o => o.Key));
+    }
+
+    [Fact]
+    public async Task Buckets_are_listed_in_pages()
+    {
+        var s3 = await S3User.CreateAsync(cluster);
+        var names = new[] { "pages-a-" + Guid.NewGuid().ToString("N")[..12], "pages-b-" + Guid.NewGuid().ToString("N")[..12] };
+        foreach (var name in names)
+        {
+            await s3.Client.PutBucketAsync(name);
+        }
+
+        var first = await s3.Client.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 1 });
+        var second = await s3.Client.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 1, ContinuationToken = first.ContinuationToken });
+
+        Assert.Equal([names[0]], first.Buckets.Select(b => b.BucketName));
+        Assert.NotNull(first.ContinuationToken);
+        Assert.Equal([names[1]], second.Buckets.Select(b => b.BucketName));
+        Assert.Null(second.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task A_copy_happens_only_when_the_copy_source_conditions_hold()
+    {
+        var (s3, bucket) = await NewBucketAsync();
+        await PutAsync(s3, bucket, "source", "bytes");
+        var etag = (await s3.Client.GetObjectMetadataAsync(bucket, "source")).ETag;
+        CopyObjectRequest Copy(string target, string? ifMatch = null, string? ifNoneMatch = null) => new()
+        {
+            SourceBucket = bucket,
+            SourceKey = "source",
+            DestinationBucket = bucket,
+            DestinationKey = target,
+            ETagToMatch = ifMatch,
+            ETagToNotMatch = ifNoneMatch,
+        };
+
+        var wrongTag = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.Client.CopyObjectAsync(Copy("a", ifMatch: "\"0000\"")));
+        var sameTag = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.Client.CopyObjectAsync(Copy("b", ifNoneMatch: etag)));
+        await s3.Client.CopyObjectAsync(Copy("c", ifMatch: etag));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, wrongTag.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, sameTag.StatusCode);
+        var keys = (await s3.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects.Select(o => o.Key);
+        Assert.Equal(["c", "source"], keys);
+    }
+
+    [Fact]
+    public async Task An_error_to_a_request_that_expects_100_continue_closes_the_connection()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(cluster.S3Endpoint, "/no-such-bucket/key"))
+        {
+            Content = new ByteArrayContent(Filled(1000, 1)),
+        };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose);
     }
 
     private async Task<(S3User S3, string Bucket)> NewBucketAsync()
