@@ -39,19 +39,16 @@ public static class StoredHeaders
         return result;
     }
 
-    /// <summary>Writes the kept headers; the checksums only when asked for (<c>x-amz-checksum-mode: ENABLED</c>), as S3 does.</summary>
-    public static void Write(HttpResponse response, IReadOnlyDictionary<string, string> headers, bool checksums)
+    /// <summary>Writes the kept headers but the checksums, which S3 sends only when asked for (<see cref="WriteChecksums"/>).</summary>
+    public static void Write(HttpResponse response, IReadOnlyDictionary<string, string> headers)
     {
-        foreach (var (name, value) in headers)
+        foreach (var (name, value) in headers.Where(h => !h.Key.StartsWith(ChecksumPrefix, StringComparison.Ordinal)))
         {
-            if (checksums || !name.StartsWith(ChecksumPrefix, StringComparison.Ordinal))
-            {
-                response.Headers[name] = value;
-            }
+            response.Headers[name] = value;
         }
     }
 
-    /// <summary>The checksum headers alone, which PutObject answers with.</summary>
+    /// <summary>The checksum headers alone: PutObject's answer, and a whole object's in checksum mode.</summary>
     public static void WriteChecksums(HttpResponse response, IReadOnlyDictionary<string, string> headers)
     {
         foreach (var (name, value) in headers.Where(h => h.Key.StartsWith(ChecksumPrefix, StringComparison.Ordinal)))

@@ -61,8 +61,7 @@ internal static class S3ObjectOperations
         {
             response.Headers[MetadataPrefix + name] = value;
         }
-        StoredHeaders.Write(response, info.Headers,
-            checksums: string.Equals(request.Http.Request.Headers["x-amz-checksum-mode"], "ENABLED", StringComparison.OrdinalIgnoreCase));
+        StoredHeaders.Write(response, info.Headers);
         ResponseOverrides.Apply(request.Query, response);
         if (ReadConditions.Evaluate(request.Http.Request, etag, info.LastModified) is { } status)
         {
@@ -79,6 +78,11 @@ internal static class S3ObjectOperations
         {
             response.StatusCode = StatusCodes.Status206PartialContent;
             response.Headers.ContentRange = partial.ContentRange(info.Size);
+        }
+        // A checksum is of the whole object, so a range or a part is answered without it, as S3 does.
+        if (range is null && string.Equals(request.Http.Request.Headers["x-amz-checksum-mode"], "ENABLED", StringComparison.OrdinalIgnoreCase))
+        {
+            StoredHeaders.WriteChecksums(response, info.Headers);
         }
         response.ContentLength = length;
         if (!headOnly)
