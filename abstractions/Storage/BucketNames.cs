@@ -21,6 +21,8 @@ public static class BucketNames
         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.')
         && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
         && !name.Contains("..", StringComparison.Ordinal)
+        // A label may not start or end with a dash (DNS), so a dot and a dash never touch.
+        && !name.Contains(".-", StringComparison.Ordinal) && !name.Contains("-.", StringComparison.Ordinal)
         && !IsIpAddress(name)
         && !ReservedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))
         && !ReservedSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.Ordinal));

@@ -42,10 +42,17 @@ public sealed record SealedObject(
     [property: Id(2)] string ETag,
     [property: Id(3)] string Sha256Hex);
 
+/// <summary>
+/// What is kept with an object besides its bytes. <see cref="Headers"/> are the response headers stored as sent, by
+/// lower-case name (Cache-Control, Content-Disposition, Content-Encoding, Content-Language, Expires and the verified
+/// x-amz-checksum-*); <see cref="PartSizes"/> are the sizes of the parts a multipart object was joined from, in order.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ObjectProperties(
     [property: Id(0)] string ContentType,
-    [property: Id(1)] IReadOnlyDictionary<string, string> Metadata);
+    [property: Id(1)] IReadOnlyDictionary<string, string> Metadata,
+    [property: Id(2)] IReadOnlyDictionary<string, string>? Headers = null,
+    [property: Id(3)] IReadOnlyList<long>? PartSizes = null);
 
 [GenerateSerializer, Immutable]
 public sealed record ObjectInfo(
@@ -57,7 +64,9 @@ public sealed record ObjectInfo(
     [property: Id(5)] string ContentType,
     [property: Id(6)] IReadOnlyDictionary<string, string> Metadata,
     [property: Id(7)] DateTime LastModified,
-    [property: Id(8)] ObjectLocation Location);
+    [property: Id(8)] ObjectLocation Location,
+    [property: Id(9)] IReadOnlyDictionary<string, string> Headers,
+    [property: Id(10)] IReadOnlyList<long> PartSizes);
 
 [GenerateSerializer, Immutable]
 public sealed record ListObjectsRequest(

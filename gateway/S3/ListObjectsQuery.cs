@@ -32,13 +32,19 @@ public sealed class ListObjectsQuery
     /// <summary>v2 <c>continuation-token</c> as sent, echoed back.</summary>
     public string? ContinuationToken { get; private init; }
 
+    /// <summary>v2 <c>fetch-owner=true</c>: each entry names its owner (v1 always does).</summary>
+    public bool FetchOwner { get; private init; }
+
     /// <summary>
     /// List only keys after this one (ordinal UTF-8 order): the marker (v1), else the continuation token's key, else
     /// start-after (v2). When it is a common prefix the listing returned (ends with the delimiter), resume after every key under it.
     /// </summary>
     public string? After { get; private init; }
 
-    public static ListObjectsQuery Parse(IQueryCollection query)
+    public static ListObjectsQuery Parse(IQueryCollection query) => Parse(query, after: null);
+
+    /// <summary>Reads a listing query; <paramref name="after"/>, when given, is where the page starts instead of any marker.</summary>
+    public static ListObjectsQuery Parse(IQueryCollection query, string? after)
     {
         var listType = Single(query, "list-type");
         if (listType is not (null or "2"))
@@ -66,7 +72,9 @@ public sealed class ListObjectsQuery
             Marker = marker,
             StartAfter = startAfter,
             ContinuationToken = continuationToken,
-            After = isV2 ? (continuationToken is null ? startAfter : DecodeContinuationToken(continuationToken)) : marker,
+            FetchOwner = isV2 && string.Equals(Single(query, "fetch-owner"), "true", StringComparison.OrdinalIgnoreCase),
+            // An empty token is the first page, as S3 answers it (echoed back as sent).
+            After = after ?? (isV2 ? (string.IsNullOrEmpty(continuationToken) ? startAfter : DecodeContinuationToken(continuationToken)) : marker),
         };
     }
 
@@ -76,7 +84,7 @@ public sealed class ListObjectsQuery
     /// </summary>
     public static string EncodeContinuationToken(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
 
-    private static string DecodeContinuationToken(string token)
+    public static string DecodeContinuationToken(string token)
     {
         try
         {

@@ -62,6 +62,12 @@ internal static class S3Listener
     {
         context.Response.Clear();
         context.Response.Headers["x-amz-request-id"] = requestId;
+        // A client that sent Expect: 100-continue and hears an error instead may never send the body it announced;
+        // keeping the connection would read its next request as that body.
+        if (context.Request.Headers.Expect.Any(value => value?.Contains("100-continue", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            context.Response.Headers.Connection = "close";
+        }
         return S3ErrorResponse.WriteAsync(context, error, requestId, context.RequestAborted);
     }
 }

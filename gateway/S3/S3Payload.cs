@@ -31,8 +31,10 @@ public sealed class S3Payload
         mode = authorization.PayloadMode;
         contentSha256 = authorization.ContentSha256;
         var streaming = mode is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer or PayloadMode.StreamingUnsignedTrailer;
-        Length = streaming ? DecodedContentLength(request) : request.ContentLength
-            ?? throw new S3Exception(S3ErrorCodes.MissingContentLength, "You must provide the Content-Length HTTP header.");
+        // A body sent with Transfer-Encoding: chunked has no length to declare; it is whatever arrives.
+        var decodedLength = streaming ? DecodedContentLength(request) : 0;
+        Length = streaming ? decodedLength : request.ContentLength
+            ?? (IsChunked(request) ? null : throw new S3Exception(S3ErrorCodes.MissingContentLength, "You must provide the Content-Length HTTP header."));
         contentMd5 = ContentMd5(request);
         ContentEncoding = StoredContentEncoding(request);
 
@@ -41,7 +43,7 @@ public sealed class S3Payload
         (ChecksumAlgorithm, checksumHeaderValue) = trailerDeclared ? (TrailerChecksum(request), null) : HeaderChecksum(request);
         ChecksumInTrailer = trailerDeclared;
 
-        chunked = streaming ? new AwsChunkedStream(request.Body, mode, authorization.Signing, Length) : null;
+        chunked = streaming ? new AwsChunkedStream(request.Body, mode, authorization.Signing, decodedLength) : null;
         var digests = storageChecksDigests ? BodyDigests.None
             : (contentMd5 is null ? BodyDigests.None : BodyDigests.Md5) | (mode == PayloadMode.Sha256 ? BodyDigests.Sha256 : BodyDigests.None);
         body = new HashingStream(chunked ?? request.Body, digests, ChecksumAlgorithm, Verify);
@@ -50,8 +52,11 @@ public sealed class S3Payload
     /// <summary>The object bytes. Read it to its end (storage copies it); the checks run on the last read.</summary>
     public Stream Body => body;
 
-    /// <summary>The object size the client declared (Content-Length, or x-amz-decoded-content-length for aws-chunked).</summary>
-    public long Length { get; }
+    /// <summary>
+    /// The object size the client declared (Content-Length, or x-amz-decoded-content-length for aws-chunked); null for
+    /// a body sent with Transfer-Encoding: chunked.
+    /// </summary>
+    public long? Length { get; }
 
     /// <summary>Content-Encoding to store with the object: the request's, without the transfer-only <c>aws-chunked</c>.</summary>
     public string? ContentEncoding { get; }
@@ -83,7 +88,7 @@ public sealed class S3Payload
     /// <summary>Checks what was declared and computed here; for a body opened for storage, MD5 and SHA-256 were not.</summary>
     private void Verify(HashingStream hashed)
     {
-        if (hashed.BytesRead != Length)
+        if (Length is { } declared && hashed.BytesRead != declared)
         {
             throw new S3Exception(S3ErrorCodes.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
         }
@@ -114,6 +119,9 @@ public sealed class S3Payload
         chunked!.Trailers.GetValueOrDefault(algorithm.HeaderName())
         ?? throw new S3Exception(S3ErrorCodes.MalformedTrailerError, $"The {algorithm.HeaderName()} trailer announced by x-amz-trailer was not sent.");
 
+    private static bool IsChunked(HttpRequest request) =>
+        request.Headers.TransferEncoding.Any(value => value?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
+
     private static long DecodedContentLength(HttpRequest request) =>
         long.TryParse(request.Headers["x-amz-decoded-content-length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
             ? length
@@ -133,12 +141,13 @@ public sealed class S3Payload
             : throw new S3Exception(S3ErrorCodes.InvalidDigest, "The Content-MD5 you specified is not valid.");
     }
 
-    private static string? StoredContentEncoding(HttpRequest request)
+    /// <summary>The request's Content-Encoding without the transfer-only <c>aws-chunked</c>; null when nothing is left.</summary>
+    public static string? StoredContentEncoding(HttpRequest request)
     {
         var codings = request.Headers.ContentEncoding.SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Where(coding => !coding.Equals("aws-chunked", StringComparison.OrdinalIgnoreCase))
             .ToArray();
-        return codings.Length == 0 ? null : string.Join(',', codings);
+        return codings.Length == 0 ? null : string.Join(", ", codings);
     }
 
     private static ChecksumAlgorithm TrailerChecksum(HttpRequest request)

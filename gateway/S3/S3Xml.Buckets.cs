@@ -5,14 +5,11 @@ public sealed record BucketEntry(string Name, DateTimeOffset CreationDate);
 
 public static partial class S3Xml
 {
-    public static byte[] ListAllMyBuckets(string ownerId, string ownerDisplayName, IEnumerable<BucketEntry> buckets) =>
+    /// <summary>ListAllMyBucketsResult; <paramref name="continuationToken"/> resumes after this page when more buckets follow.</summary>
+    public static byte[] ListAllMyBuckets(string ownerId, string ownerDisplayName, IEnumerable<BucketEntry> buckets, string? continuationToken = null) =>
         Document("ListAllMyBucketsResult", Namespace, writer =>
         {
-            Elements(writer, "Owner", owner =>
-            {
-                Element(owner, "ID", ownerId);
-                Element(owner, "DisplayName", ownerDisplayName);
-            });
+            Person(writer, "Owner", ownerId, ownerDisplayName);
             Elements(writer, "Buckets", list =>
             {
                 foreach (var bucket in buckets)
@@ -24,6 +21,10 @@ public static partial class S3Xml
                     });
                 }
             });
+            if (continuationToken is not null)
+            {
+                Element(writer, "ContinuationToken", continuationToken);
+            }
         });
 }
 

@@ -13,14 +13,18 @@ public sealed record ListObjectsPage(IReadOnlyList<ObjectEntry> Objects, IReadOn
 
 public static partial class S3Xml
 {
-    /// <summary>ListBucketResult of ListObjects, or of ListObjectsV2 when <see cref="ListObjectsQuery.IsV2"/>.</summary>
-    public static byte[] ListBucket(string bucket, ListObjectsQuery query, ListObjectsPage page) =>
+    /// <summary>
+    /// ListBucketResult of ListObjects, or of ListObjectsV2 when <see cref="ListObjectsQuery.IsV2"/>. Entries name
+    /// <paramref name="ownerId"/> as their owner when given, in v1 always and in v2 with fetch-owner.
+    /// </summary>
+    public static byte[] ListBucket(string bucket, ListObjectsQuery query, ListObjectsPage page, string? ownerId = null) =>
         Document("ListBucketResult", Namespace, writer =>
         {
             string Encode(string value) => query.UrlEncoded ? UriEncoding.Encode(value, keepSlash: true) : value;
 
             Element(writer, "Name", bucket);
-            Element(writer, "Prefix", Encode(query.Prefix));
+            // v1 sends its Prefix as given even with encoding-type=url (clients decode it only in v2).
+            Element(writer, "Prefix", query.IsV2 ? Encode(query.Prefix) : query.Prefix);
             if (query.IsV2)
             {
                 WriteV2Position(writer, query, page, Encode);
@@ -34,18 +38,7 @@ public static partial class S3Xml
                 }
             }
 
-            Element(writer, "MaxKeys", query.MaxKeys);
-            if (query.Delimiter is not null)
-            {
-                Element(writer, "Delimiter", Encode(query.Delimiter));
-            }
-
-            Element(writer, "IsTruncated", page.NextMarker is not null);
-            if (query.UrlEncoded)
-            {
-                Element(writer, "EncodingType", "url");
-            }
-
+            WritePageState(writer, query, page, Encode);
             foreach (var entry in page.Objects)
             {
                 Elements(writer, "Contents", contents =>
@@ -55,14 +48,39 @@ public static partial class S3Xml
                     Element(contents, "ETag", S3Format.QuoteETag(entry.ETag));
                     Element(contents, "Size", entry.Size);
                     Element(contents, "StorageClass", entry.StorageClass);
+                    if (ownerId is not null && (!query.IsV2 || query.FetchOwner))
+                    {
+                        Person(contents, "Owner", ownerId);
+                    }
                 });
             }
 
-            foreach (var prefix in page.CommonPrefixes)
-            {
-                Elements(writer, "CommonPrefixes", common => Element(common, "Prefix", Encode(prefix)));
-            }
+            WriteCommonPrefixes(writer, page, Encode);
         });
+
+    /// <summary>MaxKeys, Delimiter, IsTruncated and EncodingType, shared by object and version listings.</summary>
+    private static void WritePageState(XmlWriter writer, ListObjectsQuery query, ListObjectsPage page, Func<string, string> encode)
+    {
+        Element(writer, "MaxKeys", query.MaxKeys);
+        if (query.Delimiter is not null)
+        {
+            Element(writer, "Delimiter", encode(query.Delimiter));
+        }
+
+        Element(writer, "IsTruncated", page.NextMarker is not null);
+        if (query.UrlEncoded)
+        {
+            Element(writer, "EncodingType", "url");
+        }
+    }
+
+    private static void WriteCommonPrefixes(XmlWriter writer, ListObjectsPage page, Func<string, string> encode)
+    {
+        foreach (var prefix in page.CommonPrefixes)
+        {
+            Elements(writer, "CommonPrefixes", common => Element(common, "Prefix", encode(prefix)));
+        }
+    }
 
     private static void WriteV2Position(XmlWriter writer, ListObjectsQuery query, ListObjectsPage page, Func<string, string> encode)
     {

@@ -61,14 +61,8 @@ public static partial class S3Xml
                 {
                     Element(entry, "Key", upload.Key);
                     Element(entry, "UploadId", upload.UploadId);
-                    foreach (var party in new[] { "Initiator", "Owner" })
-                    {
-                        Elements(entry, party, person =>
-                        {
-                            Element(person, "ID", ownerId);
-                            Element(person, "DisplayName", ownerId);
-                        });
-                    }
+                    Person(entry, "Initiator", ownerId);
+                    Person(entry, "Owner", ownerId);
 
                     Element(entry, "StorageClass", "STANDARD");
                     Element(entry, "Initiated", new DateTimeOffset(upload.Initiated, TimeSpan.Zero));

@@ -50,6 +50,14 @@ public static partial class S3Xml
 
     private static void Element(XmlWriter writer, string name, DateTimeOffset value) => writer.WriteElementString(name, S3Format.Timestamp(value));
 
+    /// <summary>An Owner (or Initiator) element; users are named by their id, which is also their display name.</summary>
+    private static void Person(XmlWriter writer, string element, string userId, string? displayName = null) =>
+        Elements(writer, element, person =>
+        {
+            Element(person, "ID", userId);
+            Element(person, "DisplayName", displayName ?? userId);
+        });
+
     private static void Elements(XmlWriter writer, string name, Action<XmlWriter> writeContent)
     {
         writer.WriteStartElement(name);

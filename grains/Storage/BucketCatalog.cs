@@ -9,7 +9,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>The SQL behind bucket grains: bucket rows and the object index.</summary>
 public sealed class BucketCatalog(CatalogDatabase database)
 {
-    private const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location";
+    private const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location, headers, part_sizes";
 
     public async Task<BucketInfo?> FindBucketAsync(string name)
     {
@@ -64,10 +64,11 @@ public sealed class BucketCatalog(CatalogDatabase database)
         await using var transaction = await connection.BeginTransactionAsync();
         var previous = await FindObjectAsync(connection, info.Bucket, info.Key, forUpdate: true);
         await using (var upsert = new NpgsqlCommand($"""
-            INSERT INTO bucket_object (bucket, {ObjectColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            INSERT INTO bucket_object (bucket, {ObjectColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (bucket, key) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, etag = EXCLUDED.etag,
                 sha256 = EXCLUDED.sha256, content_type = EXCLUDED.content_type, metadata = EXCLUDED.metadata,
-                last_modified = EXCLUDED.last_modified, location = EXCLUDED.location
+                last_modified = EXCLUDED.last_modified, location = EXCLUDED.location, headers = EXCLUDED.headers,
+                part_sizes = EXCLUDED.part_sizes
             """, connection, transaction))
         {
             upsert.Parameters.AddWithValue(info.Bucket);
@@ -79,6 +80,8 @@ public sealed class BucketCatalog(CatalogDatabase database)
             upsert.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(info.Metadata));
             upsert.Parameters.AddWithValue(info.LastModified);
             upsert.Parameters.AddWithValue(info.Location.RelativePath);
+            upsert.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(info.Headers));
+            upsert.Parameters.AddWithValue(info.PartSizes.ToArray());
             await upsert.ExecuteNonQueryAsync();
         }
         await AdjustTotalsAsync(connection, transaction, info.Bucket, previous is null ? 1 : 0, info.Size - (previous?.Size ?? 0));
@@ -169,5 +172,7 @@ public sealed class BucketCatalog(CatalogDatabase database)
         reader.GetString(4),
         JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
         reader.GetDateTime(6),
-        new ObjectLocation(reader.GetString(7)));
+        new ObjectLocation(reader.GetString(7)),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8)) ?? [],
+        reader.GetFieldValue<long[]>(9));
 }

@@ -100,7 +100,8 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         }
         var location = await writer.Publish(Name);
         var info = new ObjectInfo(Name, key, sealedObject.Size, sealedObject.ETag, sealedObject.Sha256Hex,
-            properties.ContentType, properties.Metadata, CatalogTime.Now(clock), location);
+            properties.ContentType, properties.Metadata, CatalogTime.Now(clock), location,
+            properties.Headers ?? new Dictionary<string, string>(), properties.PartSizes ?? []);
         ObjectInfo? replaced;
         try
         {

@@ -34,6 +34,7 @@ public sealed class MultipartUploadGrain(
             Key = key,
             ContentType = properties.ContentType,
             Metadata = new Dictionary<string, string>(properties.Metadata),
+            Headers = new Dictionary<string, string>(properties.Headers ?? new Dictionary<string, string>()),
             Initiated = CatalogTime.Now(clock),
             BucketCreated = access.Value!.CreatedAt,
         };
@@ -80,6 +81,10 @@ public sealed class MultipartUploadGrain(
         Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts, WriteCondition condition)
     {
         var refused = await CheckAsync(caller, bucket, key);
+        if (refused == StorageFailure.NoSuchUpload)
+        {
+            return await FindCompletedAsync(caller, bucket, key, parts);
+        }
         if (refused == StorageFailure.None)
         {
             refused = Validate(parts);
@@ -88,9 +93,10 @@ public sealed class MultipartUploadGrain(
         {
             return Result<ObjectInfo, StorageFailure>.Fail(refused);
         }
-        var joined = await JoinAsync(parts.Select(p => Upload.Parts[p.PartNumber]).ToList());
+        var chosen = parts.Select(p => Upload.Parts[p.PartNumber]).ToList();
+        var joined = await JoinAsync(chosen);
         var stored = await GrainFactory.GetGrain<IBucketGrain>(bucket).PutObject(caller, key, joined.Value!,
-            new ObjectProperties(Upload.ContentType, Upload.Metadata), condition);
+            new ObjectProperties(Upload.ContentType, Upload.Metadata, Upload.Headers, chosen.Select(p => p.Part.Size).ToList()), condition);
         if (stored.Succeeded)
         {
             await DeletePartsAndForgetAsync();
@@ -136,13 +142,28 @@ public sealed class MultipartUploadGrain(
     private Task<Result<SealedObject, StorageFailure>> JoinAsync(IReadOnlyList<StoredPart> chosen) =>
         GrainFactory.SealNewAsync(async writer =>
         {
-            await writer.BeginJoin(MultipartETag(chosen));
+            await writer.BeginJoin(MultipartETag(chosen.Select(p => p.Part.ETag).ToList()));
             foreach (var part in chosen)
             {
                 await writer.AppendFrom(part.Location, 0, part.Part.Size);
             }
             return await writer.Seal(null, null);
         });
+
+    /// <summary>
+    /// A repeated CompleteMultipartUpload of an upload already completed succeeds, as S3's does: the upload is gone, but
+    /// the object at its key still carries the ETag those parts joined into.
+    /// </summary>
+    private async Task<Result<ObjectInfo, StorageFailure>> FindCompletedAsync(Guid caller, string bucket, string key, IReadOnlyList<PartReference> parts)
+    {
+        if (parts.Count == 0 || parts.Any(p => p.ETag.Trim('"').Length != 32 || !p.ETag.Trim('"').All(char.IsAsciiHexDigit)))
+        {
+            return Result<ObjectInfo, StorageFailure>.Fail(StorageFailure.NoSuchUpload);
+        }
+        var current = await GrainFactory.GetGrain<IBucketGrain>(bucket).GetObject(caller, key);
+        var expected = MultipartETag(parts.Select(p => p.ETag.Trim('"')).ToList());
+        return current.Succeeded && string.Equals(current.Value!.ETag, expected, StringComparison.OrdinalIgnoreCase) ? current : Result<ObjectInfo, StorageFailure>.Fail(StorageFailure.NoSuchUpload);
+    }
 
     private StorageFailure Validate(IReadOnlyList<PartReference> parts)
     {
@@ -208,10 +229,10 @@ public sealed class MultipartUploadGrain(
     }
 
     // S3's multipart ETag: the MD5 of the parts' binary MD5s, then a dash and the part count.
-    private static string MultipartETag(IReadOnlyList<StoredPart> parts)
+    private static string MultipartETag(IReadOnlyList<string> partETags)
     {
-        var digests = parts.SelectMany(p => Convert.FromHexString(p.Part.ETag)).ToArray();
-        return $"{Convert.ToHexStringLower(MD5.HashData(digests))}-{parts.Count}";
+        var digests = partETags.SelectMany(Convert.FromHexString).ToArray();
+        return $"{Convert.ToHexStringLower(MD5.HashData(digests))}-{partETags.Count}";
     }
 
     private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);
@@ -230,6 +251,7 @@ public sealed class MultipartState
 
     /// <summary>When the bucket was created: tells it apart from a later bucket of the same name.</summary>
     [Id(7)] public DateTime BucketCreated { get; set; }
+    [Id(8)] public Dictionary<string, string> Headers { get; set; } = [];
 }
 
 [GenerateSerializer]

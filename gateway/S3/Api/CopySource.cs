@@ -4,7 +4,7 @@ namespace GalleryOrleans.Gateway.S3.Api;
 
 /// <summary>
 /// The source of CopyObject and UploadPartCopy: the object named by <c>x-amz-copy-source</c>, read with the caller's
-/// rights.
+/// rights, if the <c>x-amz-copy-source-if-*</c> conditions hold.
 /// </summary>
 internal static class CopySource
 {
@@ -16,6 +16,8 @@ internal static class CopySource
         {
             throw new S3Exception(S3ErrorCodes.InvalidArgument, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
         }
-        return (await request.Cluster.GetGrain<IBucketGrain>(decoded[..slash]).GetObject(request.Caller, decoded[(slash + 1)..])).OrThrow();
+        var source = (await request.Cluster.GetGrain<IBucketGrain>(decoded[..slash]).GetObject(request.Caller, decoded[(slash + 1)..])).OrThrow();
+        ReadConditions.CheckCopySource(request.Http.Request, S3Format.QuoteETag(source.ETag), source.LastModified);
+        return source;
     }
 }

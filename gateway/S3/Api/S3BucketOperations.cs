@@ -7,9 +7,13 @@ internal static class S3BucketOperations
 {
     public static async Task ListBucketsAsync(S3Request request)
     {
+        var query = ListBucketsQuery.Parse(request.Query);
         var buckets = await request.Cluster.GetGrain<IBucketDirectoryGrain>(0).ListBuckets(request.Caller);
-        await request.WriteXmlAsync(S3Xml.ListAllMyBuckets(request.Caller.ToString("N"), request.Caller.ToString("N"),
-            buckets.Select(b => new BucketEntry(b.Name, b.CreatedAt))));
+        var after = buckets.Where(b => b.Name.StartsWith(query.Prefix, StringComparison.Ordinal)
+            && (query.After is null || string.CompareOrdinal(b.Name, query.After) > 0)).ToList();
+        var page = after.Take(query.MaxBuckets).Select(b => new BucketEntry(b.Name, b.CreatedAt)).ToList();
+        var next = after.Count > page.Count && page.Count > 0 ? ListObjectsQuery.EncodeContinuationToken(page[^1].Name) : null;
+        await request.WriteXmlAsync(S3Xml.ListAllMyBuckets(request.CallerId, request.CallerId, page, next));
     }
 
     public static async Task CreateAsync(S3Request request)
@@ -17,7 +21,12 @@ internal static class S3BucketOperations
         BucketNameRules.Validate(request.Bucket);
         await DrainAsync(request);
         var result = await request.BucketGrain.Create(request.Caller);
-        result.OrThrow();
+        // In us-east-1, the only region here, S3 answers a CreateBucket of a bucket the caller already owns with 200
+        // and leaves the bucket as it is.
+        if (result.Failure != StorageFailure.BucketAlreadyOwnedByYou)
+        {
+            result.OrThrow();
+        }
         request.Http.Response.Headers.Location = "/" + request.Bucket;
         request.Status(StatusCodes.Status200OK);
     }
@@ -44,13 +53,24 @@ internal static class S3BucketOperations
     public static async Task ListObjectsAsync(S3Request request)
     {
         var query = ListObjectsQuery.Parse(request.Query);
+        await request.WriteXmlAsync(S3Xml.ListBucket(request.Bucket, query, await ListPageAsync(request, query), request.CallerId));
+    }
+
+    /// <summary>ListObjectVersions of an unversioned bucket: the listing, each object as version <c>null</c>.</summary>
+    public static async Task ListVersionsAsync(S3Request request)
+    {
+        var query = ListVersionsQuery.Parse(request.Query);
+        await request.WriteXmlAsync(S3Xml.ListVersions(request.Bucket, query, await ListPageAsync(request, query.Listing), request.CallerId));
+    }
+
+    private static async Task<ListObjectsPage> ListPageAsync(S3Request request, ListObjectsQuery query)
+    {
         var listing = (await request.BucketGrain.List(request.Caller,
             new ListObjectsRequest(query.Prefix, query.Delimiter, query.After, query.MaxKeys))).OrThrow();
-        var page = new ListObjectsPage(
+        return new ListObjectsPage(
             listing.Objects.Select(o => new ObjectEntry(o.Key, o.LastModified, o.ETag, o.Size)).ToList(),
             listing.CommonPrefixes,
             listing.IsTruncated ? listing.NextAfter : null);
-        await request.WriteXmlAsync(S3Xml.ListBucket(request.Bucket, query, page));
     }
 
     public static async Task DeleteObjectsAsync(S3Request request)

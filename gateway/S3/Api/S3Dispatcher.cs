@@ -33,9 +33,9 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
         {
             return NotImplemented;
         }
-        // Objects keep no part boundaries once joined, so each is one part: part 1 is the whole object, as S3 answers
-        // for an object uploaded in one piece.
-        if (query.TryGetValue("partNumber", out var partNumber) && !query.ContainsKey("uploadId") && partNumber != "1")
+        // GetObject and HeadObject serve one part (ObjectParts); no other operation on an object takes a part number.
+        if (query.ContainsKey("partNumber") && !query.ContainsKey("uploadId") && query["partNumber"] != "1"
+            && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
             return _ => throw new S3Exception(S3ErrorCodes.InvalidPartNumber, "The requested partnumber is not satisfiable.");
         }
@@ -49,6 +49,7 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
                 _ when HttpMethods.IsPost(method) && query.ContainsKey("delete") => S3BucketOperations.DeleteObjectsAsync,
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("location") => S3BucketOperations.LocationAsync,
                 _ when HttpMethods.IsGet(method) && query.ContainsKey("uploads") => S3MultipartOperations.ListUploadsAsync,
+                _ when HttpMethods.IsGet(method) && query.ContainsKey("versions") => S3BucketOperations.ListVersionsAsync,
                 _ when HttpMethods.IsGet(method) => S3BucketOperations.ListObjectsAsync,
                 _ => NotAllowed,
             };
@@ -72,13 +73,13 @@ internal sealed class S3Dispatcher(SigV4Verifier verifier, IClusterClient cluste
         };
     }
 
-    /// <summary>S3's bucket and object subresources other than the ones routed here (location, uploads, delete, uploadId).</summary>
+    /// <summary>S3's bucket and object subresources other than the ones routed here (location, uploads, versions, delete, uploadId).</summary>
     private static readonly FrozenSet<string> UnsupportedSubresources = new[]
     {
         "accelerate", "acl", "analytics", "attributes", "cors", "encryption", "intelligent-tiering", "inventory", "legal-hold",
         "lifecycle", "logging", "metrics", "notification", "object-lock", "ownershipControls", "policy", "policyStatus",
         "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select", "tagging", "torrent",
-        "versioning", "versions", "website",
+        "versioning", "website",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Gateway.Storage;
-using Microsoft.Net.Http.Headers;
 
 namespace GalleryOrleans.Gateway.S3.Api;
 
@@ -17,8 +16,11 @@ internal static class S3ObjectOperations
         (await request.BucketGrain.Get(request.Caller)).OrThrow();
         var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization).WithinLimit();
         var sealedObject = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
-        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request), condition)).OrThrow();
+        var properties = PropertiesOf(request.Http.Request);
+        properties = properties with { Headers = StoredHeaders.WithChecksum(properties.Headers, payload) };
+        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, properties, condition)).OrThrow();
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(stored.ETag);
+        StoredHeaders.WriteChecksums(request.Http.Response, stored.Headers);
         request.Status(StatusCodes.Status200OK);
     }
 
@@ -35,7 +37,7 @@ internal static class S3ObjectOperations
         }
         (await request.BucketGrain.Get(request.Caller)).OrThrow();
         var sealedObject = (await ObjectStreaming.CopyAsync(request.Cluster, source, 0, source.Size)).OrThrow();
-        var properties = replace ? PropertiesOf(request.Http.Request) : new ObjectProperties(source.ContentType, source.Metadata);
+        var properties = replace ? PropertiesOf(request.Http.Request) : new ObjectProperties(source.ContentType, source.Metadata, source.Headers);
         var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, properties, condition)).OrThrow();
         await request.WriteXmlAsync(S3Xml.CopyObject(stored.LastModified, stored.ETag));
     }
@@ -53,7 +55,9 @@ internal static class S3ObjectOperations
         {
             response.Headers[MetadataPrefix + name] = MetadataHeaderValue.Encode(value);
         }
-        if (PreconditionStatus(request.Http.Request, etag) is { } status)
+        StoredHeaders.Write(response, info.Headers);
+        ResponseOverrides.Apply(request.Query, response);
+        if (ReadConditions.Evaluate(request.Http.Request, etag, info.LastModified) is { } status)
         {
             if (status == StatusCodes.Status412PreconditionFailed)
             {
@@ -62,12 +66,17 @@ internal static class S3ObjectOperations
             request.Status(status);
             return;
         }
-        var range = ByteRange.Parse(request.Http.Request.Headers.Range, info.Size);
+        var range = ObjectParts.Requested(request.Query, info, response) ?? ByteRange.Parse(request.Http.Request.Headers.Range, info.Size);
         var (offset, length) = range is { } r ? (r.Start, r.Length) : (0L, info.Size);
         if (range is { } partial)
         {
             response.StatusCode = StatusCodes.Status206PartialContent;
             response.Headers.ContentRange = partial.ContentRange(info.Size);
+        }
+        // A checksum is of the whole object, so a range or a part is answered without it, as S3 does.
+        if (range is null && string.Equals(request.Http.Request.Headers["x-amz-checksum-mode"], "ENABLED", StringComparison.OrdinalIgnoreCase))
+        {
+            StoredHeaders.WriteChecksums(response, info.Headers);
         }
         response.ContentLength = length;
         if (!headOnly)
@@ -82,27 +91,12 @@ internal static class S3ObjectOperations
         request.Status(StatusCodes.Status204NoContent);
     }
 
-    /// <summary>Content type and x-amz-meta-* headers, kept with the object.</summary>
+    /// <summary>Content type, x-amz-meta-* and the other headers an object keeps (<see cref="StoredHeaders"/>).</summary>
     public static ObjectProperties PropertiesOf(HttpRequest request)
     {
         var metadata = request.Headers
             .Where(h => h.Key.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key[MetadataPrefix.Length..].ToLowerInvariant(), h => MetadataHeaderValue.Decode(h.Value.ToString()));
-        return new ObjectProperties(request.ContentType ?? "binary/octet-stream", metadata);
+        return new ObjectProperties(request.ContentType ?? "binary/octet-stream", metadata, StoredHeaders.Of(request));
     }
-
-    private static int? PreconditionStatus(HttpRequest request, string etag)
-    {
-        var headers = request.GetTypedHeaders();
-        if (headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Any(m => m.Equals(EntityTagHeaderValue.Any) || m.Tag == etag))
-        {
-            return StatusCodes.Status412PreconditionFailed;
-        }
-        if (headers.IfNoneMatch is { Count: > 0 } ifNoneMatch && ifNoneMatch.Any(m => m.Equals(EntityTagHeaderValue.Any) || m.Tag == etag))
-        {
-            return StatusCodes.Status304NotModified;
-        }
-        return null;
-    }
-
 }

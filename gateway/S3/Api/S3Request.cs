@@ -7,6 +7,9 @@ internal sealed record S3Request(HttpContext Http, SigV4Success Authorization, S
 {
     public Guid Caller => Authorization.Credential.UserId;
 
+    /// <summary>The caller as S3 answers name owners.</summary>
+    public string CallerId => Caller.ToString("N");
+
     public string Bucket => Path.Bucket!;
 
     public string Key => Path.Key!;

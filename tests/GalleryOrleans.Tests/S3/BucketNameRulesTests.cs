@@ -26,6 +26,8 @@ public sealed class BucketNameRulesTests
     [InlineData(".photos")]
     [InlineData("photos.")]
     [InlineData("my..photos")]
+    [InlineData("my.-photos")]
+    [InlineData("my-.photos")]
     [InlineData("192.168.5.4")]
     [InlineData("xn--photos")]
     [InlineData("sthree-photos")]

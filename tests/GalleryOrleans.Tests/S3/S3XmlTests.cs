@@ -101,6 +101,14 @@ public sealed class S3XmlTests
     }
 
     [Fact]
+    public void A_v1_listing_sends_its_prefix_as_given_even_when_url_encoding()
+    {
+        var root = Parse(S3Xml.ListBucket("photos", Query("?encoding-type=url&prefix=my%20dir/"), new ListObjectsPage([], [], null)));
+
+        Assert.Equal("my dir/", root.Element(S3 + "Prefix")!.Value);
+    }
+
+    [Fact]
     public void Url_encodes_keys_and_prefixes_when_asked()
     {
         var query = Query("?list-type=2&encoding-type=url&prefix=my%20dir/&delimiter=/");

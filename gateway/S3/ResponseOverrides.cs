@@ -1,0 +1,26 @@
+namespace GalleryOrleans.Gateway.S3;
+
+/// <summary>GetObject's <c>response-*</c> query parameters, which replace the stored headers in one answer.</summary>
+public static class ResponseOverrides
+{
+    private static readonly (string Query, string Header)[] Overrides =
+    [
+        ("response-content-type", "Content-Type"),
+        ("response-content-language", "Content-Language"),
+        ("response-expires", "Expires"),
+        ("response-cache-control", "Cache-Control"),
+        ("response-content-disposition", "Content-Disposition"),
+        ("response-content-encoding", "Content-Encoding"),
+    ];
+
+    public static void Apply(IQueryCollection query, HttpResponse response)
+    {
+        foreach (var (name, header) in Overrides)
+        {
+            if (query.TryGetValue(name, out var value) && value.Count > 0)
+            {
+                response.Headers[header] = value.ToString();
+            }
+        }
+    }
+}
