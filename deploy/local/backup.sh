@@ -24,6 +24,7 @@ GALLERY_DATA=$(cd "${GALLERY_DATA:-$repo/.data}" && pwd)
 objects=$GALLERY_DATA/objects
 pg_environment "${GALLERY_DB:-$("$repo/deploy/local/pg-instance.sh" connection "$GALLERY_DATA")}"
 bin_dir=$(pg_bin_dir)
+umask 077
 mkdir -p "$dest/objects"
 dest=$(cd "$dest" && pwd)
 
