@@ -79,6 +79,26 @@ public sealed class ScriptedDeployment : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a one-shot script of deploy/local (backup.sh, restore.sh) on a data folder; fails the test if it fails.</summary>
+    public static async Task<string> RunScriptAsync(string scriptName, string dataDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "deploy", "local", scriptName), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in ScriptSettings(dataDirectory, FreePort.Next(), FreePort.Next()))
+        {
+            start.Environment[key] = value;
+        }
+        using var script = Process.Start(start)!;
+        var error = script.StandardError.ReadToEndAsync();
+        var output = await script.StandardOutput.ReadToEndAsync();
+        await script.WaitForExitAsync();
+        Assert.True(script.ExitCode == 0, $"{scriptName} failed with {script.ExitCode}:\n{output}\n{await error}");
+        return output;
+    }
+
     /// <summary>The pid a supervised program (silo1, gateway, nginx, ...) runs under now, from the script's pid file.</summary>
     public int ProgramProcessId(string name) =>
         int.Parse(File.ReadAllText(Path.Combine(DataDirectory, "run", name + ".pid")).Trim());
