@@ -74,8 +74,6 @@ http {
   proxy_set_header Connection "";
   # The client's Host, port included: S3 signatures (SigV4) sign it.
   proxy_set_header Host \$http_host;
-  proxy_set_header X-Forwarded-For \$remote_addr;
-  proxy_set_header X-Forwarded-Proto \$scheme;
   # S3 keys may hold "//"; the URI is passed as the client sent it.
   merge_slashes off;
 
