@@ -74,6 +74,8 @@ http {
   proxy_set_header Connection "";
   # The client's Host, port included: S3 signatures (SigV4) sign it.
   proxy_set_header Host \$http_host;
+  # The gateways believe this from 127.0.0.1 only (Gateway__TrustedProxies below): limits key on the real client.
+  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
   # S3 keys may hold "//"; the URI is passed as the client sent it.
   merge_slashes off;
 
@@ -128,7 +130,7 @@ for ((i = 1; i <= gateway_count; i++)); do
   gateway_s3_ports[i]=$(free_port "${taken[@]}")
   taken+=("${gateway_s3_ports[i]}")
   supervise_program "gateway$i" gateway GalleryOrleans.Gateway \
-    Gateway__HttpPort="${gateway_http_ports[i]}" Gateway__S3Port="${gateway_s3_ports[i]}" Gateway__LoopbackOnly=true
+    Gateway__HttpPort="${gateway_http_ports[i]}" Gateway__S3Port="${gateway_s3_ports[i]}" Gateway__LoopbackOnly=true Gateway__TrustedProxies=127.0.0.1
   gateway_supervisors+=("${supervisors[-1]}")
   ready_urls+=("http://127.0.0.1:${gateway_http_ports[i]}/readyz")
 done
