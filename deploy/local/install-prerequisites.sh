@@ -8,6 +8,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 # deploy/local/cluster-certificates.sh makes the cluster's TLS certificates (run.sh, the tests, create-secrets.sh).
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# cluster.sh balances its gateways with nginx, run as an ordinary process (no system service).
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 # The S3 tests drive the real aws CLI.
 command -v aws >/dev/null 2>&1 || [ -x /root/.pyenv/shims/aws ] || missing+=(awscli)
 # The web UI tests drive Debian's Chromium through Playwright (never a downloaded browser).

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # A private PostgreSQL instance in a folder, for the local run and the tests. No system service.
-#   pg-instance.sh start DIR   initialises DIR/postgres on first use, starts it on a free loopback
-#                              port and prints its connection string on stdout
-#   pg-instance.sh stop DIR    stops it
-#   pg-instance.sh destroy DIR stops it and deletes DIR (throwaway instances of the tests)
+#   pg-instance.sh start DIR       initialises DIR/postgres on first use, starts it on a free loopback
+#                                  port and prints its connection string on stdout
+#   pg-instance.sh connection DIR  prints the connection string of the running instance
+#   pg-instance.sh stop DIR        stops it
+#   pg-instance.sh destroy DIR     stops it and deletes DIR (throwaway instances of the tests)
 # PostgreSQL refuses to run as root, so as root the server runs as the 'postgres' user.
 # The password is generated on first use and kept in DIR/postgres/password (mode 600).
 set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 command_name=${1:?usage: pg-instance.sh start|stop DIR}
 base_dir=${2:?usage: pg-instance.sh start|stop DIR}
@@ -17,20 +20,7 @@ data_dir="$instance_dir/data"
 password_file="$instance_dir/password"
 log_file="$instance_dir/server.log"
 
-find_bin_dir() {
-  local candidate
-  candidate=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -n "$candidate" ] && [ -x "$candidate/initdb" ]; then
-    echo "$candidate"
-  elif command -v pg_ctl >/dev/null 2>&1 && command -v psql >/dev/null 2>&1; then
-    dirname "$(command -v pg_ctl)"
-  else
-    echo "PostgreSQL server binaries not found: install Debian's 'postgresql' package" >&2
-    exit 1
-  fi
-}
-
-bin_dir=$(find_bin_dir)
+bin_dir=$(pg_bin_dir)
 
 as_server_user() {
   if [ "$(id -u)" -eq 0 ]; then
@@ -38,10 +28,6 @@ as_server_user() {
   else
     "$@"
   fi
-}
-
-port_is_free() {
-  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 initialise() {
@@ -74,12 +60,22 @@ start() {
         "SELECT 1 FROM pg_database WHERE datname = 'gallery'" | grep -q 1; then
         PGPASSWORD=$password "$bin_dir/createdb" -h 127.0.0.1 -p "$port" -U gallery gallery
       fi
-      echo "Host=127.0.0.1;Port=$port;Username=gallery;Password=$password;Database=gallery"
+      connection_string "$port"
       return
     fi
   done
   echo "could not start PostgreSQL; see $log_file" >&2
   exit 1
+}
+
+connection_string() { # port
+  echo "Host=127.0.0.1;Port=$1;Username=gallery;Password=$(cat "$password_file");Database=gallery"
+}
+
+# The running instance's connection string; its port is the fourth line of postmaster.pid.
+connection() {
+  [ -f "$data_dir/postmaster.pid" ] || { echo "PostgreSQL is not running under $base_dir" >&2; exit 1; }
+  connection_string "$(sed -n 4p "$data_dir/postmaster.pid")"
 }
 
 stop() {
@@ -90,7 +86,8 @@ stop() {
 
 case "$command_name" in
   start) start ;;
+  connection) connection ;;
   stop) stop ;;
   destroy) stop; rm -rf "$base_dir" ;;
-  *) echo "usage: pg-instance.sh start|stop|destroy DIR" >&2; exit 2 ;;
+  *) echo "usage: pg-instance.sh start|connection|stop|destroy DIR" >&2; exit 2 ;;
 esac

@@ -8,14 +8,18 @@ using System.Text.RegularExpressions;
 namespace GalleryOrleans.Tests.Infrastructure;
 
 /// <summary>Talks to the gateway as an outside client would: JSON over HTTP, bearer tokens.</summary>
-public sealed partial class ApiClient(GalleryCluster cluster)
+public sealed partial class ApiClient(HttpClient http, string mailDirectory)
 {
     public const string Password = "Correct-Horse-9";
 
     /// <summary>How long a test waits for an email the outbox sends in the background; generous for a loaded machine.</summary>
     private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(60);
 
-    public HttpClient Http => cluster.Http;
+    public ApiClient(GalleryCluster cluster) : this(cluster.Http, cluster.MailDirectory)
+    {
+    }
+
+    public HttpClient Http => http;
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
     {
@@ -94,8 +98,8 @@ public sealed partial class ApiClient(GalleryCluster cluster)
         var deadline = DateTime.UtcNow + MailWait;
         while (true)
         {
-            var messages = Directory.Exists(cluster.MailDirectory)
-                ? Directory.GetFiles(cluster.MailDirectory, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc)
+            var messages = Directory.Exists(mailDirectory)
+                ? Directory.GetFiles(mailDirectory, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc)
                 : Enumerable.Empty<string>();
             foreach (var file in messages)
             {
@@ -114,8 +118,8 @@ public sealed partial class ApiClient(GalleryCluster cluster)
         }
     }
 
-    public int EmailCount(string email) => Directory.Exists(cluster.MailDirectory)
-        ? Directory.GetFiles(cluster.MailDirectory, "*.eml").Count(f => File.ReadAllText(f).Contains(email, StringComparison.OrdinalIgnoreCase))
+    public int EmailCount(string email) => Directory.Exists(mailDirectory)
+        ? Directory.GetFiles(mailDirectory, "*.eml").Count(f => File.ReadAllText(f).Contains(email, StringComparison.OrdinalIgnoreCase))
         : 0;
 
     [GeneratedRegex(@"http://gallery\.test/(?<page>[a-z-]+)\?token=(?<token>[A-Za-z0-9%._~-]+)")]

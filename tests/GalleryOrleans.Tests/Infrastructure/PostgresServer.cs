@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace GalleryOrleans.Tests.Infrastructure;
@@ -51,7 +50,7 @@ internal sealed class PostgresServer
         }
         var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "galleryorleans-test-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
-        var connectionString = RunInstanceScript("start", directory, new Dictionary<string, string> { ["GALLERY_PG_FSYNC"] = "off" });
+        var connectionString = PostgresInstanceScript.Run("start", directory, new Dictionary<string, string> { ["GALLERY_PG_FSYNC"] = "off" });
         var server = new PostgresServer(connectionString, directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
@@ -64,29 +63,6 @@ internal sealed class PostgresServer
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        RunInstanceScript("destroy", instanceDirectory, new Dictionary<string, string>());
-    }
-
-    private static string RunInstanceScript(string verb, string directory, Dictionary<string, string> environment)
-    {
-        var script = System.IO.Path.Combine(RepositoryRoot.Path, "deploy", "local", "pg-instance.sh");
-        var start = new ProcessStartInfo("bash", [script, verb, directory])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"pg-instance.sh {verb} failed: {error}");
-        }
-        return output.Trim();
+        PostgresInstanceScript.Run("destroy", instanceDirectory);
     }
 }
