@@ -19,7 +19,13 @@ public static class ResponseOverrides
         {
             if (query.TryGetValue(name, out var value) && value.Count > 0)
             {
-                response.Headers[header] = value.ToString();
+                var text = value.ToString();
+                if (text.Any(c => c is < ' ' or > '~'))
+                {
+                    // A header value cannot carry control or non-ASCII characters; S3 refuses them too.
+                    throw new S3Exception(S3ErrorCodes.InvalidArgument, $"The value of {name} holds characters a header cannot carry.");
+                }
+                response.Headers[header] = text;
             }
         }
     }
