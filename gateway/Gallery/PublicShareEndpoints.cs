@@ -67,7 +67,7 @@ internal static class PublicShareEndpoints
         {
             return Problems.NotFound();
         }
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientAddress.Key(context);
         var session = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Unlock(body.Code, client, Session(context));
         switch (session.Access)
         {

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -44,27 +41,8 @@ internal sealed class GalleryUploadBenchmark(HttpClient http, string accessToken
         return new GalleryUploadResults(Count, bytes, Concurrency, gallery, plain);
     }
 
-    private async Task UploadToGalleryAsync(string file, CancellationToken cancellationToken)
-    {
-        await using var body = File.OpenRead(file);
-        using var content = new MultipartFormDataContent();
-        var part = new StreamContent(body);
-        part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        content.Add(part, "file", Path.GetFileName(file));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/media/upload") { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            throw new InvalidOperationException($"Uploading {file} answered {(int)response.StatusCode}: {text}");
-        }
-        using var document = JsonDocument.Parse(text);
-        if (document.RootElement.GetProperty("items").GetArrayLength() != 1)
-        {
-            throw new InvalidDataException($"Uploading {file} did not answer one media item: {text}");
-        }
-    }
+    private Task UploadToGalleryAsync(string file, CancellationToken cancellationToken) =>
+        GalleryUploadRequest.SendAsync(http, accessToken, file, "image/jpeg", cancellationToken);
 
     private async Task PutToS3Async(string file, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using GalleryOrleans.Grains.Video;
@@ -85,22 +84,8 @@ internal sealed class PhoneMediaBenchmark(HttpClient http, string accessToken, T
         }
     }
 
-    private async Task<string> UploadAsync(string file, CancellationToken cancellationToken)
-    {
-        await using var body = File.OpenRead(file);
-        using var content = new MultipartFormDataContent();
-        content.Add(new StreamContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, "file", Path.GetFileName(file));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/media/upload") { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            throw new InvalidOperationException($"Uploading {file} answered {(int)response.StatusCode}: {text}");
-        }
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
-    }
+    private Task<string> UploadAsync(string file, CancellationToken cancellationToken) =>
+        GalleryUploadRequest.SendAsync(http, accessToken, file, "application/octet-stream", cancellationToken);
 
     public static void Print(TextWriter output, PhoneMediaResults results)
     {
