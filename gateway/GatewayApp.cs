@@ -1,10 +1,10 @@
 using System.Net;
 using GalleryOrleans.Gateway.Auth;
-using GalleryOrleans.Gateway.Buckets;
+using GalleryOrleans.Gateway.Storage;
 using GalleryOrleans.Gateway.Gallery;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Http;
-using GalleryOrleans.Gateway.Operations;
+using GalleryOrleans.Gateway.Health;
 using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Similarity;
 using GalleryOrleans.Gateway.WebUi;

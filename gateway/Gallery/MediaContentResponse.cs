@@ -1,6 +1,6 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.S3;
-using GalleryOrleans.Gateway.Storage;
+using GalleryOrleans.Gateway.Http.Streams;
 using Microsoft.Net.Http.Headers;
 
 namespace GalleryOrleans.Gateway.Gallery;

@@ -2,7 +2,7 @@ using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Http;
-using GalleryOrleans.Gateway.Storage;
+using GalleryOrleans.Gateway.Http.Streams;
 using GalleryOrleans.Gateway.Gallery.Sniffing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;

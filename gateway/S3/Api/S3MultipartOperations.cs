@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
-using GalleryOrleans.Gateway.Storage;
+using GalleryOrleans.Gateway.Http.Streams;
 
 namespace GalleryOrleans.Gateway.S3.Api;
 

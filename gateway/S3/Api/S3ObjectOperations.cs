@@ -1,6 +1,6 @@
 using System.Globalization;
 using GalleryOrleans.Abstractions.Storage;
-using GalleryOrleans.Gateway.Storage;
+using GalleryOrleans.Gateway.Http.Streams;
 
 namespace GalleryOrleans.Gateway.S3.Api;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GalleryOrleans.Gateway;
 using GalleryOrleans.Gateway.Hosting;
-using GalleryOrleans.Gateway.Operations;
+using GalleryOrleans.Gateway.Health;
 using GalleryOrleans.Grains.Storage;
 using GalleryOrleans.Silo;
 using GalleryOrleans.Tests.Infrastructure;

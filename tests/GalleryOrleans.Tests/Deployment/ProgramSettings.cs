@@ -3,7 +3,7 @@ using GalleryOrleans.Abstractions.Auth;
 using GalleryOrleans.Abstractions.Hosting;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Hosting;
-using GalleryOrleans.Gateway.Operations;
+using GalleryOrleans.Gateway.Health;
 using GalleryOrleans.Grains.Auth;
 using GalleryOrleans.Grains.Email;
 using GalleryOrleans.Grains.Storage;

@@ -2,7 +2,7 @@ using GalleryOrleans.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
-namespace GalleryOrleans.Tests.Foundation;
+namespace GalleryOrleans.Tests.Hosting;
 
 public sealed class MembershipCleanupTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>
 {

@@ -14,7 +14,7 @@ using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 
-namespace GalleryOrleans.Tests.Foundation;
+namespace GalleryOrleans.Tests.Hosting;
 
 /// <summary>
 /// The silo ports talk mutual TLS with the cluster's own certificates only: a process that merely reaches a

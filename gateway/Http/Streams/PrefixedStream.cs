@@ -1,4 +1,4 @@
-namespace GalleryOrleans.Gateway.Storage;
+namespace GalleryOrleans.Gateway.Http.Streams;
 
 /// <summary>Bytes already read from a stream (to sniff them), followed by the rest of that stream.</summary>
 internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream

@@ -3,7 +3,7 @@ using GalleryOrleans.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace GalleryOrleans.Tests.Foundation;
+namespace GalleryOrleans.Tests.Hosting;
 
 public sealed class ClusterTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>
 {

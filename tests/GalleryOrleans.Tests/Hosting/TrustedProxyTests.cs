@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using GalleryOrleans.Tests.Infrastructure;
 
-namespace GalleryOrleans.Tests.Foundation;
+namespace GalleryOrleans.Tests.Hosting;
 
 /// <summary>A gateway behind one trusted proxy, 127.0.0.2, with a sign-up limit low enough to reach.</summary>
 public sealed class TrustedProxyCluster() : GalleryCluster(siloCount: 1, withGateway: true)

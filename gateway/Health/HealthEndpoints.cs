@@ -1,7 +1,7 @@
 using GalleryOrleans.Abstractions.Health;
 using Npgsql;
 
-namespace GalleryOrleans.Gateway.Operations;
+namespace GalleryOrleans.Gateway.Health;
 
 /// <summary>Liveness (the process answers) and readiness (a grain call and the database answer), open to anyone.</summary>
 internal static class HealthEndpoints

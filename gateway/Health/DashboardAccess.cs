@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace GalleryOrleans.Gateway.Operations;
+namespace GalleryOrleans.Gateway.Health;
 
 /// <summary>Bound from "Dashboard": the operator login for the Orleans dashboard and /metrics.</summary>
 public sealed class DashboardAccessOptions

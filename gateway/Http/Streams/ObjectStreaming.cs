@@ -2,7 +2,7 @@ using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
 using Orleans.Concurrency;
 
-namespace GalleryOrleans.Gateway.Storage;
+namespace GalleryOrleans.Gateway.Http.Streams;
 
 /// <summary>
 /// Moves bytes between an HTTP body and the storage grains in 1 MiB chunks. An upload reads the next chunk while

@@ -2,7 +2,7 @@ using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Http;
 
-namespace GalleryOrleans.Gateway.Buckets;
+namespace GalleryOrleans.Gateway.Storage;
 
 /// <summary>/api/buckets: the gallery's view of the caller's buckets, on the same grains as the S3 API.</summary>
 internal static class BucketEndpoints

@@ -1,9 +1,9 @@
 using GalleryOrleans.Gateway.Gallery.Sniffing;
 using System.Buffers.Binary;
 using System.Text;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Tests.Imaging;
 
-namespace GalleryOrleans.Tests.Imaging;
+namespace GalleryOrleans.Tests.Gallery;
 
 public sealed class MediaSnifferTests
 {

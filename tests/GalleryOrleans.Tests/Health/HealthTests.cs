@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using GalleryOrleans.Tests.Infrastructure;
 
-namespace GalleryOrleans.Tests.Foundation;
+namespace GalleryOrleans.Tests.Health;
 
-public sealed class GatewayOperationsTests(GalleryCluster cluster) : IClassFixture<GalleryCluster>
+public sealed class HealthTests(GalleryCluster cluster) : IClassFixture<GalleryCluster>
 {
     [Fact]
     public async Task Healthz_answers_while_the_process_is_up()
