@@ -13,17 +13,3 @@ public interface IAccountThrottleGrain : IGrainWithStringKey
     /// <summary>The client's attempt succeeded: its count starts again, and the attempt no longer counts for the account.</summary>
     Task Forgive(string client);
 }
-
-/// <summary>At most Permits attempts per client per Window; past Permits attempts on the account, each waits up to MaxDelay.</summary>
-[GenerateSerializer, Immutable]
-public sealed record ThrottleLimit(
-    [property: Id(0)] int Permits,
-    [property: Id(1)] TimeSpan Window,
-    [property: Id(2)] TimeSpan MaxDelay);
-
-/// <summary>Allowed after waiting Delay, or refused until RetryAfter has passed.</summary>
-[GenerateSerializer, Immutable]
-public sealed record ThrottleVerdict(
-    [property: Id(0)] bool Allowed,
-    [property: Id(1)] TimeSpan RetryAfter,
-    [property: Id(2)] TimeSpan Delay);

@@ -75,3 +75,102 @@ public sealed record MediaQuery(
     [property: Id(1)] bool FavoritesOnly,
     [property: Id(2)] string? Cursor,
     [property: Id(3)] int Limit);
+
+/// <summary>What the playback job transcodes: a pending video's original, and whose bucket the rendition goes to.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PlaybackSource([property: Id(0)] Guid Owner, [property: Id(1)] ObjectLocation Original);
+
+/// <summary>A stored rendition, as the playback job hands it to the media grain.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PlaybackRendition(
+    [property: Id(0)] string Key,
+    [property: Id(1)] ObjectLocation Location,
+    [property: Id(2)] long Size,
+    [property: Id(3)] string ETag);
+
+[GenerateSerializer, Immutable]
+public sealed record ShareView(
+    [property: Id(0)] string Token,
+    [property: Id(1)] string Url,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] Guid? AlbumId,
+    [property: Id(4)] Guid? MediaId,
+    [property: Id(5)] DateTime? ExpiresAt,
+    [property: Id(6)] bool HasCode,
+    [property: Id(7)] string? RecipientName,
+    [property: Id(8)] string Status,
+    [property: Id(9)] long ViewCount,
+    [property: Id(10)] DateTime CreatedAt,
+    [property: Id(11)] bool IncludeOriginals);
+
+[GenerateSerializer, Immutable]
+public sealed record NewShare(
+    [property: Id(0)] Guid? AlbumId,
+    [property: Id(1)] Guid? MediaId,
+    [property: Id(2)] DateTime? ExpiresAt,
+    [property: Id(3)] string? AccessCode,
+    [property: Id(4)] string? RecipientName,
+    [property: Id(5)] bool IncludeOriginals);
+
+/// <summary>PATCH of a share: a null field stays; <see cref="RemoveCode"/> drops the access code.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShareChange(
+    [property: Id(0)] DateTime? ExpiresAt,
+    [property: Id(1)] bool ClearExpiry,
+    [property: Id(2)] string? AccessCode,
+    [property: Id(3)] bool RemoveCode);
+
+public enum ShareAccess
+{
+    Granted,
+    NotFound,
+    Expired,
+    CodeRequired,
+    WrongCode,
+    LockedOut,
+    OriginalNotIncluded,
+
+    /// <summary>The shared video's browser rendition is not made yet.</summary>
+    NotReady,
+}
+
+/// <summary>A media as a link holder sees it: no albums, favourite flag, hash, camera or position.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SharedMediaView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Type,
+    [property: Id(3)] string ContentType,
+    [property: Id(4)] long SizeBytes,
+    [property: Id(5)] int? Width,
+    [property: Id(6)] int? Height,
+    [property: Id(7)] DateTime? TakenAt,
+    [property: Id(8)] DateTime CreatedAt);
+
+/// <summary>An album as a link holder sees it: not its id, which is the owner's.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SharedAlbumView(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Type,
+    [property: Id(2)] int MediaCount,
+    [property: Id(3)] Guid? CoverMediaId);
+
+/// <summary>What a link holder sees: the share, the album if any, and a page of its current media.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SharedContent(
+    [property: Id(0)] ShareAccess Access,
+    [property: Id(1)] string? Kind,
+    [property: Id(2)] DateTime? ExpiresAt,
+    [property: Id(3)] bool HasCode,
+    [property: Id(4)] SharedAlbumView? Album,
+    [property: Id(5)] Page<SharedMediaView>? Items);
+
+[GenerateSerializer, Immutable]
+public sealed record ShareSession(
+    [property: Id(0)] ShareAccess Access,
+    [property: Id(1)] string? Session,
+    [property: Id(2)] DateTime? ExpiresAt,
+    [property: Id(3)] TimeSpan? RetryAfter);
+
+[GenerateSerializer, Immutable]
+public sealed record SharedMediaContent([property: Id(0)] ShareAccess Access, [property: Id(1)] MediaContent? Content);

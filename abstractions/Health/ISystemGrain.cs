@@ -8,6 +8,3 @@ public interface ISystemGrain : IGrainWithStringKey
 {
     Task<PingReply> Ping();
 }
-
-[GenerateSerializer, Immutable]
-public sealed record PingReply([property: Id(0)] string SiloIdentity, [property: Id(1)] long PingCount);

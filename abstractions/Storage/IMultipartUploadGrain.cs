@@ -2,23 +2,6 @@ using Orleans.Concurrency;
 
 namespace GalleryOrleans.Abstractions.Storage;
 
-[GenerateSerializer, Immutable]
-public sealed record UploadedPart(
-    [property: Id(0)] int PartNumber,
-    [property: Id(1)] string ETag,
-    [property: Id(2)] long Size,
-    [property: Id(3)] DateTime LastModified);
-
-[GenerateSerializer, Immutable]
-public sealed record PartReference([property: Id(0)] int PartNumber, [property: Id(1)] string ETag);
-
-[GenerateSerializer, Immutable]
-public sealed record MultipartUpload(
-    [property: Id(0)] string UploadId,
-    [property: Id(1)] string Bucket,
-    [property: Id(2)] string Key,
-    [property: Id(3)] IReadOnlyList<UploadedPart> Parts);
-
 /// <summary>
 /// One S3 multipart upload, keyed by its upload id. Parts are published as files of the bucket and
 /// joined on the silo at completion; only the owner of the bucket may touch it.

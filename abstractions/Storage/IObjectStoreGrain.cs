@@ -13,8 +13,3 @@ public interface IObjectStoreGrain : IGrainWithIntegerKey
 
     Task Delete(ObjectLocation location);
 }
-
-public static class ObjectChunks
-{
-    public const int Size = 1024 * 1024;
-}

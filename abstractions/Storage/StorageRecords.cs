@@ -81,3 +81,20 @@ public sealed record ObjectListing(
     [property: Id(1)] IReadOnlyList<string> CommonPrefixes,
     [property: Id(2)] bool IsTruncated,
     [property: Id(3)] string? NextAfter);
+
+[GenerateSerializer, Immutable]
+public sealed record UploadedPart(
+    [property: Id(0)] int PartNumber,
+    [property: Id(1)] string ETag,
+    [property: Id(2)] long Size,
+    [property: Id(3)] DateTime LastModified);
+
+[GenerateSerializer, Immutable]
+public sealed record PartReference([property: Id(0)] int PartNumber, [property: Id(1)] string ETag);
+
+[GenerateSerializer, Immutable]
+public sealed record MultipartUpload(
+    [property: Id(0)] string UploadId,
+    [property: Id(1)] string Bucket,
+    [property: Id(2)] string Key,
+    [property: Id(3)] IReadOnlyList<UploadedPart> Parts);

@@ -39,10 +39,3 @@ public sealed class UniqueIndexGrain(
         clock.GetUtcNow().UtcDateTime - state.State.ClaimedAt > AbandonedClaimAge
         && !await GrainFactory.GetGrain<IUserGrain>(owner).Exists();
 }
-
-[GenerateSerializer]
-public sealed class UniqueIndexState
-{
-    [Id(0)] public Guid? Owner { get; set; }
-    [Id(1)] public DateTime ClaimedAt { get; set; }
-}

@@ -13,9 +13,3 @@ public sealed class SystemGrain(
         return new PingReply(RuntimeIdentity, state.State.PingCount);
     }
 }
-
-[GenerateSerializer]
-public sealed class SystemGrainState
-{
-    [Id(0)] public long PingCount { get; set; }
-}
