@@ -3,15 +3,16 @@ using GalleryOrleans.Grains.Auth;
 using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Email;
 using GalleryOrleans.Grains.Gallery;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.MediaTools;
+using GalleryOrleans.Imaging.Photos;
+using GalleryOrleans.Imaging.MediaTools;
 using GalleryOrleans.Grains.Similarity;
 using GalleryOrleans.Grains.Storage;
-using GalleryOrleans.Grains.Video;
+using GalleryOrleans.Imaging.Video;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Runtime;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Grains;
 

@@ -1,6 +1,6 @@
 # The Orleans silo. Build from the repository root:
 #   docker build -f deploy/docker/silo.Dockerfile -t galleryorleans-silo .
-# linux-x64 only: the libvips build the grains use comes from NetVips.Native.linux-x64, which bundles its
+# linux-x64 only: the libvips build the imaging library uses comes from NetVips.Native.linux-x64, which bundles its
 # libraries and needs nothing from apt beyond glibc, libstdc++ and libgcc, all in the .NET runtime image.
 # HEIC photos are decoded by libheif's programs (libheif-examples) and videos handled by ffmpeg, both from apt;
 # prlimit (util-linux) bounds their memory. libheif 1.16 and later ship the HEVC decoder as a plugin package of
@@ -10,10 +10,12 @@ WORKDIR /src
 # Project files first, so the restore layer is reused while only code changes.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY abstractions/GalleryOrleans.Abstractions.csproj abstractions/
+COPY imaging/GalleryOrleans.Imaging.csproj imaging/
 COPY grains/GalleryOrleans.Grains.csproj grains/
 COPY silo/GalleryOrleans.Silo.csproj silo/
 RUN dotnet restore silo/GalleryOrleans.Silo.csproj
 COPY abstractions/ abstractions/
+COPY imaging/ imaging/
 COPY grains/ grains/
 COPY silo/ silo/
 RUN dotnet publish silo/GalleryOrleans.Silo.csproj -c Release --no-restore -o /app

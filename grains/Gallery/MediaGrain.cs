@@ -2,8 +2,7 @@ using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
 using GalleryOrleans.Grains.Catalog;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.Video;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Grains.Gallery;
 

@@ -1,10 +1,10 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Storage;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.MediaTools;
+using GalleryOrleans.Imaging.Photos;
+using GalleryOrleans.Imaging.MediaTools;
 using GalleryOrleans.Grains.Storage;
-using GalleryOrleans.Grains.Video;
+using GalleryOrleans.Imaging.Video;
 
 namespace GalleryOrleans.Grains.Gallery;
 
@@ -57,8 +57,8 @@ public sealed class MediaProcessor(
     {
         if (upload.Kind == "video")
         {
-            var (inspection, video) = await videos.InspectAsync(path, upload.ContentType, scratch);
-            return (inspection, null, video);
+            var (inspection, facts, playsAsUploaded) = await videos.InspectAsync(path, upload.ContentType, scratch);
+            return (inspection, null, VideoDetails.Uploaded(facts, playsAsUploaded));
         }
         var readable = upload.ContentType == "image/heic" ? await heif.DecodeAsync(path, scratch) : path;
         var (image, fingerprint) = await Task.Run(() => (inspector.Inspect(readable), PerceptualHasher.FromFile(readable)));

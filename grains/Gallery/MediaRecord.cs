@@ -1,6 +1,5 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Storage;
-using GalleryOrleans.Grains.Video;
 
 namespace GalleryOrleans.Grains.Gallery;
 

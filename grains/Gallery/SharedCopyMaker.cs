@@ -1,6 +1,6 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 using GalleryOrleans.Grains.Storage;
 
 namespace GalleryOrleans.Grains.Gallery;

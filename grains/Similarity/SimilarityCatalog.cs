@@ -6,8 +6,9 @@ using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Catalog;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 using Npgsql;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Grains.Similarity;
 

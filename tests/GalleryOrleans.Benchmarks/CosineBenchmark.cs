@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Photos;
 using GalleryOrleans.Tests.Similarity;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Benchmarks;
 

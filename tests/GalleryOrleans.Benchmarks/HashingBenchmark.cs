@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 using NetVips;
 
 namespace GalleryOrleans.Benchmarks;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using GalleryOrleans.Grains.Video;
+using GalleryOrleans.Imaging.Video;
 
 namespace GalleryOrleans.Benchmarks;
 

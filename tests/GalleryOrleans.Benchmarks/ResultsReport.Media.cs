@@ -1,4 +1,6 @@
 using System.Globalization;
+using GalleryOrleans.Imaging.Photos;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Benchmarks;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Photos;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Benchmarks;
 

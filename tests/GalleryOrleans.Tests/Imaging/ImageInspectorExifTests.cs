@@ -1,4 +1,4 @@
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 using NetVips;
 
 namespace GalleryOrleans.Tests.Imaging;

@@ -1,6 +1,6 @@
 using GalleryOrleans.Tests.Infrastructure;
 using System.Diagnostics;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Tests.Imaging;
 

@@ -1,5 +1,5 @@
 using GalleryOrleans.Tests.Infrastructure;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 using NetVips;
 
 namespace GalleryOrleans.Tests.Imaging;

@@ -1,5 +1,5 @@
 using GalleryOrleans.Gateway.Gallery.Sniffing;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Tests.Imaging;
 

@@ -1,4 +1,4 @@
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Tests.Imaging;
 

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Photos;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Tests.Similarity;
 

@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Photos;
 using GalleryOrleans.Tests.Infrastructure;
 using NetVips;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Tests.Similarity;
 

@@ -1,5 +1,5 @@
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Photos;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Tests.Similarity;
 

@@ -1,7 +1,7 @@
 using GalleryOrleans.Tests.Infrastructure;
-using GalleryOrleans.Grains.Imaging;
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Photos;
 using NetVips;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Tests.Similarity;
 

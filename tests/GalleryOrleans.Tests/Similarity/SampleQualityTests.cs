@@ -1,4 +1,4 @@
-using GalleryOrleans.Grains.Similarity;
+using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Tests.Similarity;
 

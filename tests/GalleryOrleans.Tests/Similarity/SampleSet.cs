@@ -1,7 +1,7 @@
 using GalleryOrleans.Tests.Infrastructure;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Tests.Similarity;
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using GalleryOrleans.Grains.Imaging;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Tests.Similarity;
 
