@@ -10,8 +10,6 @@ public sealed record DatabaseSettings(string Orleans, string Catalog)
 {
     public const string Invariant = "Npgsql";
 
-    public IEnumerable<string> DistinctConnectionStrings => new[] { Orleans, Catalog }.Distinct(StringComparer.Ordinal);
-
     public static DatabaseSettings FromConfiguration(IConfiguration configuration)
     {
         var orleans = configuration.GetConnectionString("Orleans")

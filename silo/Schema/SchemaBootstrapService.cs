@@ -17,14 +17,14 @@ internal sealed class SchemaBootstrapService(DatabaseSettings settings, ILogger<
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var connectionString in settings.DistinctConnectionStrings)
+        foreach (var (connectionString, migrations) in SchemaMigrator.PlanFor(settings))
         {
             var delay = FirstRetryDelay;
             while (true)
             {
                 try
                 {
-                    var applied = await SchemaMigrator.ApplyAsync(connectionString, cancellationToken);
+                    var applied = await SchemaMigrator.ApplyAsync(connectionString, migrations, cancellationToken);
                     logger.LogInformation("Schema is current ({Applied} migrations applied now)", applied);
                     break;
                 }

@@ -4,18 +4,39 @@ using Npgsql;
 namespace GalleryOrleans.Silo.Schema;
 
 /// <summary>
-/// Applies the embedded, ordered migration files (Migrations/NNNN_name.sql) that are not yet recorded
-/// in <c>gallery_schema_version</c>. Each file runs in its own transaction; a session-level advisory
-/// lock makes silos that start together apply them one at a time, so each file runs exactly once.
+/// Applies the embedded, ordered migration files that are not yet recorded in <c>gallery_schema_version</c>:
+/// Migrations/Orleans/NNNN_name.sql to the Orleans database, Migrations/Catalog/NNNN_name.sql to the catalog
+/// database. Version numbers are unique across both folders, so one database holding both records each once.
+/// Each file runs in its own transaction; a session-level advisory lock makes silos that start together apply
+/// them one at a time, so each file runs exactly once.
 /// </summary>
 public static class SchemaMigrator
 {
     // Any constant works; it only has to be the same for every silo of the project.
     private const long AdvisoryLockKey = 0x6761_6C6C_6572_79;
 
-    public static IReadOnlyList<Migration> Migrations { get; } = LoadMigrations();
+    private const string ResourcePrefix = "Migrations/";
 
-    public static async Task<int> ApplyAsync(string connectionString, CancellationToken cancellationToken = default)
+    /// <summary>Orleans' own tables and queries (clustering, grain state, reminders).</summary>
+    public static IReadOnlyList<Migration> Orleans { get; } = LoadMigrations("Orleans");
+
+    /// <summary>The tables the grains query through the catalog connection.</summary>
+    public static IReadOnlyList<Migration> Catalog { get; } = LoadMigrations("Catalog");
+
+    /// <summary>Both folders in version order: what one database serving both connection strings gets.</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } = Combine(Orleans, Catalog);
+
+    /// <summary>
+    /// The migrations each distinct database gets: a database named by both connection strings gets both folders,
+    /// as it always did, so a deployment that recorded every version before the split applies nothing again.
+    /// </summary>
+    public static IEnumerable<(string ConnectionString, IReadOnlyList<Migration> Migrations)> PlanFor(DatabaseSettings settings) =>
+        new[] { (ConnectionString: settings.Orleans, Migrations: Orleans), (ConnectionString: settings.Catalog, Migrations: Catalog) }
+            .GroupBy(target => target.ConnectionString, StringComparer.Ordinal)
+            .Select(database => (database.Key, Combine(database.Select(target => target.Migrations).ToArray())));
+
+    public static async Task<int> ApplyAsync(
+        string connectionString, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -30,7 +51,7 @@ public static class SchemaMigrator
                 """, cancellationToken);
             var applied = await ReadAppliedVersionsAsync(connection, cancellationToken);
             var count = 0;
-            foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version)))
+            foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
@@ -71,15 +92,35 @@ public static class SchemaMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static List<Migration> LoadMigrations()
+    private static List<Migration> LoadMigrations(string folder)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
-        const string prefix = "Migrations/";
-        return assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+        var names = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .ToList();
+        // A file left directly in Migrations/ would belong to neither database and silently never run.
+        var homeless = names.FirstOrDefault(name => name.IndexOf('/', ResourcePrefix.Length) < 0);
+        if (homeless is not null)
+        {
+            throw new InvalidOperationException($"Migration '{homeless}' must sit in Migrations/Orleans or Migrations/Catalog.");
+        }
+        var prefix = $"{ResourcePrefix}{folder}/";
+        return names
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
             .Select(name => Migration.FromResource(assembly, name, name[prefix.Length..^".sql".Length]))
             .OrderBy(m => m.Version)
             .ToList();
+    }
+
+    private static IReadOnlyList<Migration> Combine(params IReadOnlyList<Migration>[] folders)
+    {
+        var all = folders.SelectMany(folder => folder).OrderBy(m => m.Version).ToList();
+        var repeated = all.GroupBy(m => m.Version).FirstOrDefault(version => version.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new InvalidOperationException($"Migration version {repeated.Key} is used twice: {string.Join(", ", repeated.Select(m => m.Name))}.");
+        }
+        return all;
     }
 
     public sealed record Migration(int Version, string Name, string Sql)
