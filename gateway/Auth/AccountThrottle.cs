@@ -4,7 +4,7 @@ using GalleryOrleans.Abstractions.Auth;
 namespace GalleryOrleans.Gateway.Auth;
 
 /// <summary>
-/// Per-account limits, counted by the account's throttle grain so that every gateway replica shares them. Logins are
+/// Per-account and per-address limits, counted by throttle grains so that every gateway replica shares them. Logins are
 /// limited per account and client address, and slowed (never refused) for everyone once the account sees many
 /// failures: a stranger's guesses lock out only the stranger.
 /// </summary>
@@ -26,6 +26,10 @@ internal sealed class AccountThrottle(IClusterClient cluster, RateLimitOptions o
     public async Task<bool> AllowForgotPasswordAsync(string email) =>
         await AttemptAsync(Key(RateLimits.ForgotPassword, email), AnyClient, Limit(options.ForgotPasswordPerAccount), CancellationToken.None) is null;
 
+    /// <summary>Null when the client address has permits left for the route's policy, else its 429 answer.</summary>
+    public Task<IResult?> AttemptFromAddressAsync(HttpContext context, string policy) => AttemptAsync(
+        Key($"{policy}-per-address", ClientAddress.Key(context)), AnyClient, Limit(PerAddress(policy)), context.RequestAborted);
+
     public Task<IResult?> AttemptResendVerificationAsync(Guid userId) => AttemptAsync(
         Key(RateLimits.ResendVerification, userId.ToString("N")), AnyClient, Limit(options.ResendVerificationPerAccount), CancellationToken.None);
 
@@ -42,6 +46,15 @@ internal sealed class AccountThrottle(IClusterClient cluster, RateLimitOptions o
         }
         return null;
     }
+
+    private RateLimitOptions.Limit PerAddress(string policy) => policy switch
+    {
+        RateLimits.Login => options.LoginPerIp,
+        RateLimits.Register => options.RegisterPerIp,
+        RateLimits.ForgotPassword => options.ForgotPasswordPerIp,
+        RateLimits.ResetPassword => options.ResetPasswordPerIp,
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "No per-address limit has this name."),
+    };
 
     private static ThrottleLimit Limit(RateLimitOptions.Limit limit, TimeSpan? maxDelay = null) =>
         new(limit.Permits, TimeSpan.FromSeconds(limit.WindowSeconds), maxDelay ?? TimeSpan.Zero);

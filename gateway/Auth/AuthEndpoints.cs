@@ -30,13 +30,13 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync).Accepts<RegisterBody>("application/json").RequireRateLimiting(RateLimits.Register);
-        auth.MapPost("/login", LoginAsync).Accepts<LoginBody>("application/json").RequireRateLimiting(RateLimits.Login);
-        auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshBody>("application/json").RequireRateLimiting(RateLimits.Login);
-        auth.MapPost("/google", GoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").RequireRateLimiting(RateLimits.Login);
-        auth.MapPost("/forgot-password", ForgotPasswordAsync).Accepts<EmailBody>("application/json").RequireRateLimiting(RateLimits.ForgotPassword);
-        auth.MapPost("/reset-password", ResetPasswordAsync).Accepts<ResetBody>("application/json").RequireRateLimiting(RateLimits.ResetPassword);
-        auth.MapPost("/verify-email", VerifyEmailAsync).Accepts<TokenBody>("application/json").RequireRateLimiting(RateLimits.ResetPassword);
+        auth.MapPost("/register", RegisterAsync).Accepts<RegisterBody>("application/json").LimitPerAddress(RateLimits.Register);
+        auth.MapPost("/login", LoginAsync).Accepts<LoginBody>("application/json").LimitPerAddress(RateLimits.Login);
+        auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshBody>("application/json").LimitPerAddress(RateLimits.Login);
+        auth.MapPost("/google", GoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").LimitPerAddress(RateLimits.Login);
+        auth.MapPost("/forgot-password", ForgotPasswordAsync).Accepts<EmailBody>("application/json").LimitPerAddress(RateLimits.ForgotPassword);
+        auth.MapPost("/reset-password", ResetPasswordAsync).Accepts<ResetBody>("application/json").LimitPerAddress(RateLimits.ResetPassword);
+        auth.MapPost("/verify-email", VerifyEmailAsync).Accepts<TokenBody>("application/json").LimitPerAddress(RateLimits.ResetPassword);
         auth.MapPost("/resend-verification", ResendVerificationAsync).RequireAuthorization();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
     }

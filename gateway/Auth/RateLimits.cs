@@ -1,14 +1,10 @@
-using GalleryOrleans.Gateway.Http;
 using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GalleryOrleans.Gateway.Auth;
 
 /// <summary>
-/// Limits on guessing: per client address (ASP.NET Core rate limiter policies) and per account
-/// (checked in the handlers, which know the account, by <see cref="AccountThrottle"/>). Each limit is a
-/// count per window, from the "RateLimits" section.
+/// Limits on guessing, per client address and per account, all counted by <see cref="AccountThrottle"/> in grains.
+/// Each limit is a count per window, from the "RateLimits" section.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -31,16 +27,13 @@ public sealed class RateLimitOptions
         public Limit() : this(10, 60)
         {
         }
-
-        public FixedWindowRateLimiterOptions ToOptions() => new()
-        {
-            PermitLimit = Permits,
-            Window = TimeSpan.FromSeconds(WindowSeconds),
-            QueueLimit = 0,
-        };
     }
 }
 
+/// <summary>
+/// The per-address limits, counted like the per-account ones by a throttle grain (keyed by purpose and client address)
+/// so that every gateway replica shares them: N replicas behind a load balancer still give a client the limit once.
+/// </summary>
 internal static class RateLimits
 {
     public const string Login = "login";
@@ -54,26 +47,15 @@ internal static class RateLimits
         var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<AccountThrottle>();
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                return new ValueTask(TooManyRequests(retryAfter).ExecuteAsync(context.HttpContext));
-            };
-            AddPerIp(limiter, Login, options.LoginPerIp);
-            AddPerIp(limiter, Register, options.RegisterPerIp);
-            AddPerIp(limiter, ForgotPassword, options.ForgotPasswordPerIp);
-            AddPerIp(limiter, ResetPassword, options.ResetPasswordPerIp);
-        });
     }
 
-    public static IResult TooManyRequests(TimeSpan retryAfter) => new RetryAfterResult(retryAfter);
+    /// <summary>Refuses the route with 429 once the client address has used the policy's permits for the window.</summary>
+    public static RouteHandlerBuilder LimitPerAddress(this RouteHandlerBuilder route, string policy) =>
+        route.AddEndpointFilter(async (context, next) =>
+            await context.HttpContext.RequestServices.GetRequiredService<AccountThrottle>().AttemptFromAddressAsync(context.HttpContext, policy)
+                ?? await next(context));
 
-    private static void AddPerIp(RateLimiterOptions limiter, string policy, RateLimitOptions.Limit limit) =>
-        limiter.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
-            ClientAddress.Key(context), _ => limit.ToOptions()));
+    public static IResult TooManyRequests(TimeSpan retryAfter) => new RetryAfterResult(retryAfter);
 
     private sealed class RetryAfterResult(TimeSpan retryAfter) : IResult
     {

@@ -15,8 +15,8 @@ internal static class UserEndpoints
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
         users.MapGet("/me", GetMeAsync);
         users.MapPatch("/me", UpdateMeAsync).Accepts<ProfileBody>("application/json");
-        users.MapPost("/me/password", ChangePasswordAsync).Accepts<PasswordBody>("application/json").RequireRateLimiting(RateLimits.Login);
-        users.MapPost("/me/google", LinkGoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").RequireRateLimiting(RateLimits.Login);
+        users.MapPost("/me/password", ChangePasswordAsync).Accepts<PasswordBody>("application/json").LimitPerAddress(RateLimits.Login);
+        users.MapPost("/me/google", LinkGoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").LimitPerAddress(RateLimits.Login);
     }
 
     private static async Task<IResult> GetMeAsync(HttpContext context, IClusterClient cluster)

@@ -2,7 +2,6 @@ using System.Globalization;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.WebUi;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GalleryOrleans.Gateway.Gallery;
 

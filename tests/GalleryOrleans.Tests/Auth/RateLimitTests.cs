@@ -15,6 +15,8 @@ public sealed class RateLimitedCluster() : GalleryCluster(siloCount: 1, withGate
         settings["RateLimits:LoginPerAccount:WindowSeconds"] = "900";
         settings["RateLimits:ForgotPasswordPerIp:Permits"] = "4";
         settings["RateLimits:ForgotPasswordPerIp:WindowSeconds"] = "3600";
+        settings["RateLimits:ResetPasswordPerIp:Permits"] = "3";
+        settings["RateLimits:ResetPasswordPerIp:WindowSeconds"] = "3600";
         return settings;
     }
 }
@@ -110,6 +112,33 @@ public sealed class RateLimitTests(RateLimitedCluster cluster) : IClassFixture<R
         }
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Accepted, 4), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Theory]
+    [InlineData("/api/auth/forgot-password", 4, 11)]
+    [InlineData("/api/auth/reset-password", 3, 12)]
+    public async Task A_per_address_limit_is_shared_by_every_gateway_replica(string route, int permits, int lastOctet)
+    {
+        var secondGateway = await cluster.StartAnotherGatewayAsync();
+        using var viaFirst = LoopbackClients.From(lastOctet, cluster.Http.BaseAddress!);
+        using var viaSecond = LoopbackClients.From(lastOctet, secondGateway);
+        using var elsewhere = LoopbackClients.From(lastOctet + 10, secondGateway);
+        var body = new { email = "replicas@example.com", token = "not-a-reset-token", newPassword = "Another-Password-9" };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < permits; i++)
+        {
+            statuses.Add((await (i % 2 == 0 ? viaFirst : viaSecond).PostAsJsonAsync(route, body)).StatusCode);
+        }
+
+        var overFirst = await viaFirst.PostAsJsonAsync(route, body);
+        var overSecond = await viaSecond.PostAsJsonAsync(route, body);
+        var otherClient = await elsewhere.PostAsJsonAsync(route, body);
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, overFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, overSecond.StatusCode);
+        Assert.True(overSecond.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, otherClient.StatusCode);
     }
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password) =>
