@@ -62,6 +62,7 @@ public static class GrainServices
         services.AddSingleton<VideoPoster>();
         services.AddSingleton<VideoInspector>();
         services.AddSingleton<VideoTranscoder>();
+        services.AddSingleton<VideoMetadataStripper>();
         services.AddSingleton<MediaProcessor>();
         services.AddSingleton<SharedCopyMaker>();
         services.AddSingleton<GalleryCatalog>();

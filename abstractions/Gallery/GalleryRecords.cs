@@ -118,7 +118,8 @@ public sealed record ShareChange(
     [property: Id(0)] DateTime? ExpiresAt,
     [property: Id(1)] bool ClearExpiry,
     [property: Id(2)] string? AccessCode,
-    [property: Id(3)] bool RemoveCode);
+    [property: Id(3)] bool RemoveCode,
+    [property: Id(4)] bool? IncludeOriginals = null);
 
 public enum ShareAccess
 {
@@ -134,7 +135,10 @@ public enum ShareAccess
     NotReady,
 }
 
-/// <summary>A media as a link holder sees it: no albums, favourite flag, hash, camera or position.</summary>
+/// <summary>
+/// A media as a link holder sees it: no albums, favourite flag, hash, camera or position. Videos add their length, codec
+/// and whether the browser rendition is ready, as the owner's media JSON does.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SharedMediaView(
     [property: Id(0)] Guid Id,
@@ -145,7 +149,10 @@ public sealed record SharedMediaView(
     [property: Id(5)] int? Width,
     [property: Id(6)] int? Height,
     [property: Id(7)] DateTime? TakenAt,
-    [property: Id(8)] DateTime CreatedAt);
+    [property: Id(8)] DateTime CreatedAt,
+    [property: Id(9)] long? DurationMs = null,
+    [property: Id(10)] string? VideoCodec = null,
+    [property: Id(11)] string? Playback = null);
 
 /// <summary>An album as a link holder sees it: not its id, which is the owner's.</summary>
 [GenerateSerializer, Immutable]

@@ -75,6 +75,13 @@ internal static class ShareEndpoints
             errors.Add("accessCode", "A string, or null to remove the code.");
         }
         ValidateCode(errors, newCode);
+        var includeOriginals = patch.TryGetProperty("includeOriginals", out var originals) && originals.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? originals.GetBoolean()
+            : (bool?)null;
+        if (originals.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add("includeOriginals", "true or false.");
+        }
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -84,7 +91,7 @@ internal static class ShareEndpoints
             return Problems.NotFound();
         }
         var updated = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token))
-            .Update(context.User.UserId(), new ShareChange(expiresAt, clearExpiry, newCode, removeCode));
+            .Update(context.User.UserId(), new ShareChange(expiresAt, clearExpiry, newCode, removeCode, includeOriginals));
         return updated.ToResult(Results.Ok);
     }
 

@@ -80,10 +80,6 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         {
             return Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
-        if (mine.Kind != "image")
-        {
-            return Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.UnsupportedMedia);
-        }
         if (mine.Details.SharedCopy is not { } copy)
         {
             try
@@ -92,7 +88,8 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
             }
             catch (UnreadableMediaException error)
             {
-                return Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.Unreadable, error.Message);
+                return Result<MediaContent, GalleryFailure>.Fail(
+                    error.Reason == UnreadableMediaReason.Unsupported ? GalleryFailure.UnsupportedMedia : GalleryFailure.Unreadable, error.Message);
             }
             media = mine with { Details = mine.Details with { SharedCopy = copy } };
             await catalog.UpdateMediaDetailsAsync(Id, media.Details);

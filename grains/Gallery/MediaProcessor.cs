@@ -75,13 +75,17 @@ public sealed class MediaProcessor(
         }
     }
 
-    /// <summary>Stores a video's browser rendition, made in a temporary file, beside its original.</summary>
+    /// <summary>Stores a video's browser rendition, made in a temporary file, beside its original (as the system's copy, outside the quota).</summary>
     public async Task<StoredFile> StoreRenditionAsync(Guid owner, Guid mediaId, string path)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return await StoreStreamAsync(await GalleryBucketAsync(owner), owner, $"media/{mediaId:N}/playback.mp4", file, "video/mp4")
-            ?? throw new InvalidOperationException($"The rendition of media {mediaId} does not fit in its owner's storage quota.");
+        return await StoreStreamAsync(await GalleryBucketAsync(owner), owner, $"media/{mediaId:N}/playback.mp4", file, "video/mp4", WriteCondition.DerivedCopy)
+            ?? throw DerivedCopyRefused(mediaId);
     }
+
+    /// <summary>A derived copy is written outside the quota, so the bucket has no reason to refuse it.</summary>
+    internal static InvalidOperationException DerivedCopyRefused(Guid mediaId) =>
+        new($"A derived copy of media {mediaId} was refused by the storage quota it is outside of.");
 
     public Task DeleteFileAsync(Guid owner, StoredFile file) =>
         grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(owner)).DeleteObject(owner, file.Key);
@@ -103,10 +107,11 @@ public sealed class MediaProcessor(
     private Task<StoredFile?> StoreBytesAsync(IBucketGrain bucket, Guid owner, string key, byte[] bytes) =>
         StoreStreamAsync(bucket, owner, key, new MemoryStream(bytes, writable: false), "image/webp");
 
-    private async Task<StoredFile?> StoreStreamAsync(IBucketGrain bucket, Guid owner, string key, Stream source, string contentType)
+    private async Task<StoredFile?> StoreStreamAsync(
+        IBucketGrain bucket, Guid owner, string key, Stream source, string contentType, WriteCondition? condition = null)
     {
         var sealedObject = await grains.SealNewAsync(writer => FillAsync(writer, source));
-        return await StoreAsync(bucket, owner, key, sealedObject.Value!, contentType);
+        return await StoreAsync(bucket, owner, key, sealedObject.Value!, contentType, condition);
     }
 
     /// <summary>Appends a stream to a new object in chunks and seals it.</summary>
@@ -122,9 +127,11 @@ public sealed class MediaProcessor(
     }
 
     /// <summary>The stored file; null when the owner's storage quota does not allow it.</summary>
-    internal static async Task<StoredFile?> StoreAsync(IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType)
+    internal static async Task<StoredFile?> StoreAsync(
+        IBucketGrain bucket, Guid owner, string key, SealedObject bytes, string contentType, WriteCondition? condition = null)
     {
-        var stored = await bucket.PutObject(owner, key, bytes, new ObjectProperties(contentType, new Dictionary<string, string>()), WriteCondition.None);
+        var stored = await bucket.PutObject(
+            owner, key, bytes, new ObjectProperties(contentType, new Dictionary<string, string>()), condition ?? WriteCondition.None);
         if (stored.Failure == StorageFailure.QuotaExceeded)
         {
             return null;

@@ -39,12 +39,13 @@ public sealed class ShareCatalog(CatalogDatabase database)
     public async Task UpdateAsync(ShareRecord share)
     {
         await using var command = database.Command(
-            "UPDATE share_link SET expires_at = $2, code_hash = $3, revoked = $4, view_count = $5 WHERE token_hash = $1");
+            "UPDATE share_link SET expires_at = $2, code_hash = $3, revoked = $4, view_count = $5, include_originals = $6 WHERE token_hash = $1");
         command.Parameters.AddWithValue(share.TokenHash);
         command.Parameters.Add(CatalogDatabase.Nullable(share.ExpiresAt, NpgsqlDbType.TimestampTz));
         command.Parameters.Add(CatalogDatabase.Nullable(share.CodeHash, NpgsqlDbType.Text));
         command.Parameters.AddWithValue(share.Revoked);
         command.Parameters.AddWithValue(share.ViewCount);
+        command.Parameters.AddWithValue(share.IncludeOriginals);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -50,7 +50,12 @@ public sealed class ShareGrain(
             return Result<ShareView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         var codeHash = change.RemoveCode ? null : change.AccessCode is { } code ? await codes.HashAsync(code) : mine.CodeHash;
-        share = mine with { ExpiresAt = change.ClearExpiry ? null : change.ExpiresAt ?? mine.ExpiresAt, CodeHash = codeHash };
+        share = mine with
+        {
+            ExpiresAt = change.ClearExpiry ? null : change.ExpiresAt ?? mine.ExpiresAt,
+            CodeHash = codeHash,
+            IncludeOriginals = change.IncludeOriginals ?? mine.IncludeOriginals,
+        };
         await catalog.UpdateAsync(share);
         if (codeHash != mine.CodeHash)
         {
@@ -95,7 +100,8 @@ public sealed class ShareGrain(
 
     /// <summary>A link holder sees the pictures, not where they were taken or with what, nor how the owner files them.</summary>
     private static SharedMediaView ForVisitor(MediaView media) =>
-        new(media.Id, media.Name, media.Type, media.ContentType, media.SizeBytes, media.Width, media.Height, media.TakenAt, media.CreatedAt);
+        new(media.Id, media.Name, media.Type, media.ContentType, media.SizeBytes, media.Width, media.Height, media.TakenAt, media.CreatedAt,
+            media.DurationMs, media.VideoCodec, media.Playback);
 
     private static SharedAlbumView? ForVisitor(AlbumView? album) =>
         album is null ? null : new(album.Name, album.Type, album.MediaCount, album.CoverMediaId);
@@ -138,14 +144,14 @@ public sealed class ShareGrain(
             : await media.SharedCopy(link.OwnerId));
 
     // A rendition carries no metadata (ffmpeg -map_metadata -1); a video played as uploaded is its original, which
-    // keeps its container's position and device, so a link without originals does not serve it.
+    // keeps its container's position and device, so a link without originals plays the copy without them instead.
     public Task<SharedMediaContent> Playback(string? session, Guid mediaId) =>
         SharedAsync(session, mediaId, async (media, link) =>
         {
             var playback = await media.Playback(link.OwnerId);
             return link.IncludeOriginals || !playback.Succeeded || playback.Value!.Location != (await media.Original(link.OwnerId)).Value?.Location
                 ? playback
-                : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.UnsupportedMedia);
+                : await media.SharedCopy(link.OwnerId);
         });
 
     private async Task<SharedMediaContent> SharedAsync(

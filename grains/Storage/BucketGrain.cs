@@ -85,11 +85,11 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         {
             refused = StorageFailure.InvalidArgument;
         }
-        if (refused == StorageFailure.None && condition != WriteCondition.None)
+        if (refused == StorageFailure.None && condition.IsConditional)
         {
             refused = await CheckConditionAsync(key, condition);
         }
-        if (refused == StorageFailure.None && options.UserQuotaBytes is { } quota)
+        if (refused == StorageFailure.None && !condition.OutsideQuota && options.UserQuotaBytes is { } quota)
         {
             refused = await CheckQuotaAsync(key, sealedObject.Size, quota);
         }

@@ -76,6 +76,37 @@ public sealed class SharedCopyTests(GalleryCluster cluster) : IClassFixture<Gall
     }
 
     [Fact]
+    public async Task The_owner_turns_include_originals_on_and_off_with_the_share_patch()
+    {
+        var owner = await api.NewUserAsync();
+        var original = TaggedJpeg();
+        var media = await UploadAsync(owner, original);
+        var token = (await CreateShareAsync(owner, new { mediaId = media })).GetProperty("token").GetString()!;
+        var stripped = await (await api.SendAsync(HttpMethod.Get, $"/s/{token}/media/{media}/content")).Content.ReadAsByteArrayAsync();
+
+        var opened = await api.SendAsync(HttpMethod.Patch, $"/api/shares/{token}", new { includeOriginals = true }, owner.AccessToken);
+        var whileOpen = await (await api.SendAsync(HttpMethod.Get, $"/s/{token}/media/{media}/content")).Content.ReadAsByteArrayAsync();
+        var listed = await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Get, "/api/shares", token: owner.AccessToken));
+        var renamedOnly = await api.SendAsync(HttpMethod.Patch, $"/api/shares/{token}", new { accessCode = "secret-code" }, owner.AccessToken);
+        var closed = await api.SendAsync(HttpMethod.Patch, $"/api/shares/{token}", new { includeOriginals = false, accessCode = (string?)null }, owner.AccessToken);
+        var afterClose = await (await api.SendAsync(HttpMethod.Get, $"/s/{token}/media/{media}/content")).Content.ReadAsByteArrayAsync();
+        var notABoolean = await api.SendAsync(HttpMethod.Patch, $"/api/shares/{token}", new { includeOriginals = "yes" }, owner.AccessToken);
+        var stranger = await api.NewUserAsync();
+        var notTheirs = await api.SendAsync(HttpMethod.Patch, $"/api/shares/{token}", new { includeOriginals = true }, stranger.AccessToken);
+
+        Assert.NotEqual(original, stripped);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.True((await ApiClient.ReadJsonAsync(opened)).GetProperty("includeOriginals").GetBoolean());
+        Assert.Equal(original, whileOpen);
+        Assert.True(listed.GetProperty("items")[0].GetProperty("includeOriginals").GetBoolean());
+        Assert.True((await ApiClient.ReadJsonAsync(renamedOnly)).GetProperty("includeOriginals").GetBoolean(), "a patch without the field keeps it");
+        Assert.False((await ApiClient.ReadJsonAsync(closed)).GetProperty("includeOriginals").GetBoolean());
+        Assert.Equal(stripped, afterClose);
+        Assert.Equal(HttpStatusCode.BadRequest, notABoolean.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+    }
+
+    [Fact]
     public async Task Share_json_leaves_out_album_ids_favourites_hashes_camera_and_position()
     {
         var owner = await api.NewUserAsync();
