@@ -40,6 +40,7 @@ public static class GrainServices
             { PickupDirectory: { Length: > 0 } directory } => new PickupDirectoryEmailSender(directory),
             _ => throw new InvalidOperationException("Set Email:Smtp:Host or Email:PickupDirectory."),
         };
+        services.AddSingleton<OutboxStore>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<EmailOutbox>(provider, transport));
         services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<EmailOutbox>());
         services.AddHostedService(provider => provider.GetRequiredService<EmailOutbox>());

@@ -11,14 +11,16 @@ namespace GalleryOrleans.Tests.Auth;
 /// </summary>
 public sealed class FakeSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly bool silent;
     private readonly Task accepting;
 
-    public FakeSmtpServer(bool silent = false)
+    /// <param name="port">0 for any free port; a given one lets a test start the server where a silo already sends.</param>
+    public FakeSmtpServer(bool silent = false, int port = 0)
     {
         this.silent = silent;
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         accepting = AcceptAsync();
     }
