@@ -8,7 +8,6 @@ using GalleryOrleans.Gateway.Health;
 using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Similarity;
 using GalleryOrleans.Gateway.WebUi;
-using Npgsql;
 using Orleans.Dashboard;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -26,9 +25,6 @@ public static class GatewayApp
             builder.Configuration.AddInMemoryCollection(overrides);
         }
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        var connectionString = builder.Configuration.GetConnectionString("Orleans")
-            ?? throw new InvalidOperationException("ConnectionStrings:Orleans is not set.");
-        var catalogConnectionString = builder.Configuration.GetConnectionString("Catalog") ?? connectionString;
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -36,8 +32,7 @@ public static class GatewayApp
             kestrel.Listen(address, options.HttpPort);
             kestrel.Listen(address, options.S3Port);
         });
-        builder.AddGalleryOrleansClient(connectionString);
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(catalogConnectionString));
+        builder.AddGalleryOrleansClient(builder.Configuration.GetConnectionString("Orleans"));
         builder.Services.AddStorageFullProblem();
         builder.Services.AddServiceUnavailableProblem();
         builder.Services.AddOpenApi();
@@ -55,7 +50,6 @@ public static class GatewayApp
         app.UseWebUiFiles();
         app.UseDashboardAccess(builder.Configuration.GetSection(DashboardAccessOptions.Section).Get<DashboardAccessOptions>() ?? new DashboardAccessOptions());
         app.UseAuthentication();
-        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();

@@ -1,9 +1,11 @@
 using GalleryOrleans.Abstractions.Health;
-using Npgsql;
 
 namespace GalleryOrleans.Gateway.Health;
 
-/// <summary>Liveness (the process answers) and readiness (a grain call and the database answer), open to anyone.</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (a silo answers a grain call and reaches the catalog database), open
+/// to anyone. The gateway asks the cluster about the database instead of connecting to it: it has no database access.
+/// </summary>
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(5);
@@ -14,35 +16,28 @@ internal static class HealthEndpoints
         app.MapGet("/readyz", CheckReadinessAsync).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> CheckReadinessAsync(
-        IClusterClient cluster, NpgsqlDataSource database, CancellationToken requestAborted)
+    private static async Task<IResult> CheckReadinessAsync(IClusterClient cluster, CancellationToken requestAborted)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         timeout.CancelAfter(ReadinessTimeout);
+        bool catalogAnswers;
         try
         {
-            await using var command = database.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(timeout.Token);
+            catalogAnswers = await cluster.GetGrain<IReadinessGrain>(0).CatalogAnswers().WaitAsync(timeout.Token);
         }
         catch (Exception error) when (error is not OperationCanceledException || !requestAborted.IsCancellationRequested)
         {
-            return NotReady(error, "The database does not answer");
+            return NotReady(error is OperationCanceledException
+                ? $"No silo answers a grain call within {ReadinessTimeout.TotalSeconds:0} s."
+                : $"No silo answers a grain call ({error.GetType().Name}).");
         }
-        try
-        {
-            await cluster.GetGrain<ISystemGrain>("readiness").Ping().WaitAsync(timeout.Token);
-            // Nothing about the silos: this route is public, and their addresses are the cluster's business.
-            return Results.Ok(new { status = "ready" });
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !requestAborted.IsCancellationRequested)
-        {
-            return NotReady(error, "No silo answers a grain call");
-        }
+        // Nothing about the silos: this route is public, and their addresses are the cluster's business.
+        return catalogAnswers ? Results.Ok(new { status = "ready" }) : NotReady("The silos cannot reach the database.");
     }
 
     // The reason names the failing dependency, not its address or driver message, which are the operator's log's business.
-    private static IResult NotReady(Exception error, string what) => Results.Problem(
+    private static IResult NotReady(string detail) => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Not ready",
-        detail: error is OperationCanceledException ? $"{what} within {ReadinessTimeout.TotalSeconds:0} s." : $"{what} ({error.GetType().Name}).");
+        detail: detail);
 }

@@ -339,6 +339,25 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
+    public async Task The_gateway_finds_the_silos_through_a_headless_service_and_holds_no_connection_string()
+    {
+        var env = EnvVar.Of(Base.Gateway.Container("gateway")).ToDictionary(e => e.Name);
+        var target = env["Orleans__SiloGateways__0"].Value!;
+        var (host, port) = (target[..target.LastIndexOf(':')], int.Parse(target[(target.LastIndexOf(':') + 1)..]));
+        var service = Assert.Single(Base.OfKind("Service"), service => service.Name == host);
+        var servicePort = Assert.Single(service.Spec.Items("ports"), p => p.Text("port") == port.ToString());
+
+        Assert.DoesNotContain(env.Keys, name => name.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+        // Headless: the name resolves to the silo pods themselves, not to one virtual address.
+        Assert.Equal("None", service.Spec.Text("clusterIP"));
+        Assert.True(Base.Silo.Selects(service.Spec.Node("selector").Pairs()), $"{host} does not select the silo pods");
+        Assert.Equal(ContainerPorts(Base.Silo.Container("silo"))["gateway"], PortNumber(ContainerPorts(Base.Silo.Container("silo")), servicePort.Text("targetPort")!));
+        Assert.Equal(ContainerPorts(Base.Silo.Container("silo"))["gateway"], port);
+        await using var gateway = BuildGateway();
+        Assert.Equal("SiloGatewayDns", gateway.Services.GetRequiredService<Orleans.Messaging.IGatewayListProvider>().GetType().Name);
+    }
+
+    [Fact]
     public void Silo_and_gateway_read_the_cluster_certificates_from_the_secret()
     {
         foreach (var (workload, container) in new[] { (Base.Silo, "silo"), (Base.Gateway, "gateway") })

@@ -48,8 +48,8 @@ internal sealed class ProgramSettings
         .Bind(RateLimitOptions.Section, typeof(RateLimitOptions))
         .Key("Orleans:ClusterId") // OrleansClientSetup
         .Key("Orleans:ServiceId")
-        .Key("ConnectionStrings:Orleans")
-        .Key("ConnectionStrings:Catalog");
+        .Key("Orleans:SiloGateways") // SiloGatewayDns
+        .Key("ConnectionStrings:Orleans");
 
     /// <summary>Whether an environment variable of the container means something to this program.</summary>
     public bool Reads(string variable)

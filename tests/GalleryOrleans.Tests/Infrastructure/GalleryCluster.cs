@@ -151,6 +151,25 @@ public class GalleryCluster : IAsyncLifetime
         return new Uri($"http://127.0.0.1:{httpPort}");
     }
 
+    /// <summary>
+    /// One more gateway that finds the silos as in Kubernetes, by DNS (Orleans:SiloGateways, the silos' client gateway
+    /// ports), and has no connection string at all; its HTTP address.
+    /// </summary>
+    public async Task<Uri> StartGatewayWithoutDatabaseAsync()
+    {
+        var (app, httpPort, _) = await RunGatewayAsync(settings =>
+        {
+            settings.Remove("ConnectionStrings:Orleans");
+            var gatewayPorts = silos.Select(silo => silo.Services.GetRequiredService<ILocalSiloDetails>().GatewayAddress.Endpoint.Port);
+            foreach (var (port, index) in gatewayPorts.Select((port, index) => (port, index)))
+            {
+                settings[$"Orleans:SiloGateways:{index}"] = $"127.0.0.1:{port}";
+            }
+        });
+        otherGateways.Add(app);
+        return new Uri($"http://127.0.0.1:{httpPort}");
+    }
+
     private async Task StartGatewayAsync()
     {
         (gateway, var httpPort, var s3Port) = await RunGatewayAsync();
@@ -158,7 +177,7 @@ public class GalleryCluster : IAsyncLifetime
         S3Endpoint = new Uri($"http://127.0.0.1:{s3Port}");
     }
 
-    private async Task<(WebApplication App, int HttpPort, int S3Port)> RunGatewayAsync()
+    private async Task<(WebApplication App, int HttpPort, int S3Port)> RunGatewayAsync(Action<Dictionary<string, string?>>? adjust = null)
     {
         var httpPort = FreePort.Next();
         var s3Port = FreePort.Next();
@@ -168,6 +187,7 @@ public class GalleryCluster : IAsyncLifetime
             ["Gateway:S3Port"] = s3Port.ToString(),
             ["Gateway:LoopbackOnly"] = "true",
         };
+        adjust?.Invoke(settings);
         var app = GatewayApp.Build([], settings);
         await app.StartAsync();
         return (app, httpPort, s3Port);
