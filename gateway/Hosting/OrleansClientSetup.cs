@@ -8,6 +8,7 @@ namespace GalleryOrleans.Gateway.Hosting;
 public static class OrleansClientSetup
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
 
     public static void AddGalleryOrleansClient(this IHostApplicationBuilder builder, string connectionString)
     {
@@ -30,6 +31,8 @@ public static class OrleansClientSetup
                 await Task.Delay(RetryDelay, cancellationToken);
                 return true;
             });
+            // A restarted silo's gateway is used within seconds, and one that left is forgotten as fast (default: 1 min).
+            client.Configure<Orleans.Configuration.GatewayOptions>(options => options.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
             client.UseTls(ClusterTls.FromConfiguration(builder.Configuration));
             client.AddDashboard();
         });
