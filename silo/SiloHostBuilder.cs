@@ -9,6 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 
 namespace GalleryOrleans.Silo;
 
@@ -56,16 +59,19 @@ public static class SiloHostBuilder
         // (a pod IP) listens on every interface of its host.
         orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
         orleans.UseTls(ClusterTls.FromConfiguration(configuration));
+        FailureDetection.Configure(orleans, configuration);
         orleans.UseAdoNetClustering(options =>
         {
             options.Invariant = DatabaseSettings.Invariant;
             options.ConnectionString = database.Orleans;
         });
-        orleans.AddAdoNetGrainStorageAsDefault(options =>
+        orleans.AddAdoNetGrainStorage(BoundaryGrainStorage.StoreName, options =>
         {
             options.Invariant = DatabaseSettings.Invariant;
             options.ConnectionString = database.Orleans;
         });
+        orleans.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, _) =>
+            new BoundaryGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(BoundaryGrainStorage.StoreName)));
         orleans.UseAdoNetReminderService(options =>
         {
             options.Invariant = DatabaseSettings.Invariant;

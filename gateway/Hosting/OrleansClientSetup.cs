@@ -12,6 +12,7 @@ namespace GalleryOrleans.Gateway.Hosting;
 public static class OrleansClientSetup
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
 
     /// <exception cref="InvalidOperationException">Neither the silo gateways nor a connection string is set.</exception>
     public static void AddGalleryOrleansClient(this IHostApplicationBuilder builder, string? connectionString)
@@ -48,6 +49,8 @@ public static class OrleansClientSetup
                 await Task.Delay(RetryDelay, cancellationToken);
                 return true;
             });
+            // A restarted silo's gateway is used within seconds, and one that left is forgotten as fast (default: 1 min).
+            client.Configure<Orleans.Configuration.GatewayOptions>(options => options.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
             client.UseTls(ClusterTls.FromConfiguration(builder.Configuration));
             client.AddDashboard();
         });

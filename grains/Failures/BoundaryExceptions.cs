@@ -22,6 +22,22 @@ public static class BoundaryExceptions
     };
 
     /// <summary>
+    /// Runs work whose exceptions no call filter sees (a grain's activation: its OnActivateAsync and its state read),
+    /// throwing the boundary exception in place of the original.
+    /// </summary>
+    public static async Task TranslateAsync(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception error) when (Replacement(error) is { } replacement)
+        {
+            throw replacement;
+        }
+    }
+
+    /// <summary>
     /// The database cannot be reached or refuses work for now: connection failures, a server or database that is
     /// shutting down, starting or not accepting connections, too many connections. Errors in our SQL are not.
     /// </summary>

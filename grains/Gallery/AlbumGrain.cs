@@ -1,6 +1,7 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Grains.Catalog;
+using GalleryOrleans.Grains.Failures;
 
 namespace GalleryOrleans.Grains.Gallery;
 
@@ -10,8 +11,8 @@ public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Gra
 
     private Guid Id => this.GetPrimaryKey();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        owner = (await catalog.FindAlbumAsync(Id))?.Owner;
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        BoundaryExceptions.TranslateAsync(async () => owner = (await catalog.FindAlbumAsync(Id))?.Owner);
 
     public async Task<AlbumView> Create(Guid newOwner, string name, string type)
     {

@@ -2,6 +2,7 @@ using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
 using GalleryOrleans.Grains.Catalog;
+using GalleryOrleans.Grains.Failures;
 using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Grains.Gallery;
@@ -12,11 +13,11 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
 
     private Guid Id => this.GetPrimaryKey();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => BoundaryExceptions.TranslateAsync(async () =>
     {
         media = await catalog.FindMediaAsync(Id);
         await StartPlaybackJobIfPendingAsync();
-    }
+    });
 
     public async Task<Result<MediaView, GalleryFailure>> Create(Guid owner, MediaUpload upload)
     {

@@ -2,6 +2,7 @@ using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Grains.Auth;
 using GalleryOrleans.Grains.Catalog;
+using GalleryOrleans.Grains.Failures;
 
 namespace GalleryOrleans.Grains.Gallery;
 
@@ -21,7 +22,8 @@ public sealed class ShareGrain(
     private byte[] TokenHash => Convert.FromHexString(this.GetPrimaryKeyString());
     private DateTime Now => CatalogTime.Now(clock);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => share = await catalog.FindAsync(TokenHash);
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        BoundaryExceptions.TranslateAsync(async () => share = await catalog.FindAsync(TokenHash));
 
     public async Task<Result<ShareView, GalleryFailure>> Create(Guid owner, string token, NewShare request)
     {

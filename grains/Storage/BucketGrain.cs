@@ -1,6 +1,7 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains.Catalog;
+using GalleryOrleans.Grains.Failures;
 
 namespace GalleryOrleans.Grains.Storage;
 
@@ -15,8 +16,8 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
 
     private string Name => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        bucket = await catalog.FindBucketAsync(Name);
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        BoundaryExceptions.TranslateAsync(async () => bucket = await catalog.FindBucketAsync(Name));
 
     public async Task<Result<BucketInfo, StorageFailure>> Create(Guid caller)
     {

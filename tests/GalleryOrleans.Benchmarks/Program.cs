@@ -14,10 +14,16 @@ if (section == "cosine" && args.Length == 1)
     CosineBenchmark.Run();
     return 0;
 }
+if (section == "soak" && args.Length <= 2)
+{
+    var minutes = args.Length == 2 && int.TryParse(args[1], out var given) && given > 0 ? given : 10;
+    using var interrupt = new ShutdownSignal();
+    return await SoakBenchmark.RunAsync(RepositoryRoot.Find(), TimeSpan.FromMinutes(minutes), interrupt.Token) ? 0 : 1;
+}
 if (args.Length > 1 || !sections.Contains(section))
 {
     Console.Error.WriteLine($"Usage: GalleryOrleans.Benchmarks [{string.Join('|', sections)}]   (default all)");
-    Console.Error.WriteLine("       GalleryOrleans.Benchmarks calibration SET_DIRECTORY | cosine");
+    Console.Error.WriteLine("       GalleryOrleans.Benchmarks calibration SET_DIRECTORY | cosine | soak [MINUTES]");
     return 2;
 }
 

@@ -10,8 +10,8 @@ namespace GalleryOrleans.Tests.Deployment;
 
 /// <summary>
 /// A mixed load of S3 PUT/GET, gallery uploads and listings from several workers. It records every request's
-/// outcome and time, every acknowledged write, and every read whose bytes were not the bytes written (a torn or
-/// half-written object).
+/// outcome and time (and what failed), every acknowledged write, and every read whose bytes were not the bytes written
+/// (a torn or half-written object).
 /// </summary>
 internal sealed class ChaosLoad(ApiClient api, SignedInUser user, S3User s3, string bucket)
 {
@@ -20,6 +20,7 @@ internal sealed class ChaosLoad(ApiClient api, SignedInUser user, S3User s3, str
     private int sequence;
 
     public ConcurrentQueue<(DateTime At, bool Succeeded)> Outcomes { get; } = new();
+    public ConcurrentQueue<string> Failures { get; } = new();
     public ConcurrentQueue<string> TornReads { get; } = new();
     public IReadOnlyDictionary<string, string> AcknowledgedObjects => acknowledged;
     public IReadOnlyCollection<string> AcknowledgedMedia => mediaAcknowledged;
@@ -34,20 +35,26 @@ internal sealed class ChaosLoad(ApiClient api, SignedInUser user, S3User s3, str
         while (!stop.IsCancellationRequested)
         {
             var step = Interlocked.Increment(ref sequence);
-            bool succeeded;
+            string? failure;
             try
             {
-                succeeded = await StepAsync(step);
+                failure = await StepAsync(step);
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                succeeded = false;
+                failure = $"step {step}: {error.GetType().Name}: {error.Message}";
             }
-            Outcomes.Enqueue((DateTime.UtcNow, succeeded));
+            var at = DateTime.UtcNow;
+            Outcomes.Enqueue((at, failure is null));
+            if (failure is not null)
+            {
+                Failures.Enqueue($"{at:HH:mm:ss.fff} {failure}");
+            }
         }
     }
 
-    private async Task<bool> StepAsync(int step)
+    /// <summary>Runs one request; null when it succeeded, else what failed.</summary>
+    private async Task<string?> StepAsync(int step)
     {
         switch (step % 6)
         {
@@ -57,14 +64,14 @@ internal sealed class ChaosLoad(ApiClient api, SignedInUser user, S3User s3, str
                 {
                     mediaAcknowledged.Add((await ApiClient.ReadJsonAsync(upload)).GetProperty("items")[0].GetProperty("id").GetString()!);
                 }
-                return upload.StatusCode == HttpStatusCode.Created;
+                return upload.StatusCode == HttpStatusCode.Created ? null : $"upload: {(int)upload.StatusCode}";
             case 1:
                 var listing = await api.SendAsync(HttpMethod.Get, "/api/media?limit=20", token: user.AccessToken);
-                return listing.StatusCode == HttpStatusCode.OK;
+                return listing.StatusCode == HttpStatusCode.OK ? null : $"media listing: {(int)listing.StatusCode}";
             case 2 or 4:
                 if (acknowledged.IsEmpty)
                 {
-                    return true;
+                    return null;
                 }
                 var key = acknowledged.Keys.ElementAt(Random.Shared.Next(acknowledged.Count));
                 var read = await ReadAsync(key);
@@ -72,7 +79,7 @@ internal sealed class ChaosLoad(ApiClient api, SignedInUser user, S3User s3, str
                 {
                     TornReads.Enqueue(key);
                 }
-                return true;
+                return null;
             default:
                 var data = ObjectUploads.RandomBytes(50_000 + Random.Shared.Next(400_000));
                 var put = $"chaos/{step:D6}";
@@ -81,7 +88,22 @@ internal sealed class ChaosLoad(ApiClient api, SignedInUser user, S3User s3, str
                     await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = put, InputStream = body });
                 }
                 acknowledged[put] = Hash(data);
-                return true;
+                return null;
+        }
+    }
+
+    /// <summary>Asserts that every acknowledged object and upload reads back with the bytes written.</summary>
+    public async Task CheckNothingLostAsync()
+    {
+        foreach (var (key, hash) in acknowledged)
+        {
+            Assert.Equal(hash, Hash(await ReadAsync(key)));
+        }
+        var photo = SamplePhotos.Bytes("astronaut__crop5.jpg");
+        foreach (var media in mediaAcknowledged)
+        {
+            var content = await api.SendAsync(HttpMethod.Get, $"/api/media/{media}/content", token: user.AccessToken);
+            Assert.Equal(photo, await content.Content.ReadAsByteArrayAsync());
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Tests.Infrastructure;
 
 namespace GalleryOrleans.Tests.Resilience;
@@ -41,6 +42,43 @@ public sealed class DatabaseOutageTests(GalleryCluster cluster) : IClassFixture<
         Assert.Contains("database", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, await UntilNot503Async(() => ListAlbumsAsync(user)));
         Assert.Equal(200, (await signer.SendAsync("GET", $"/{bucket}?list-type=2")).Status);
+    }
+
+    /// <summary>
+    /// Grains first called during the outage read their row (or their persistent state) while they activate, before
+    /// any call filter runs: those reads fail too, and the caller must still get 503, not the driver's error as a 500.
+    /// </summary>
+    [Fact]
+    public async Task Grains_that_activate_while_the_database_is_away_answer_503_on_both_ports()
+    {
+        var user = await S3User.CreateAsync(cluster);
+        var signer = new RawS3Signer(cluster.S3Endpoint, user.AccessKeyId, user.SecretAccessKey);
+        Assert.Equal(HttpStatusCode.OK, (await ListAlbumsAsync(user)).StatusCode);
+        var untouched = Guid.NewGuid().ToString("N");
+
+        HttpResponseMessage album;
+        HttpResponseMessage share;
+        HttpResponseMessage login;
+        RawResponse bucket;
+        await using (await DatabaseOutage.BeginAsync(cluster.ConnectionString))
+        {
+            album = await api.SendAsync(HttpMethod.Get, $"/api/albums/{Guid.NewGuid()}", token: user.User.AccessToken);
+            share = await api.SendAsync(HttpMethod.Get, $"/s/{ShareTokens.New()}");
+            login = await api.SendAsync(HttpMethod.Post, "/api/auth/login", new { email = $"{untouched}@example.com", password = ApiClient.Password });
+            bucket = await signer.SendAsync("GET", $"/never-{untouched[..12]}?list-type=2");
+        }
+
+        Assert.All([album, share, login], response =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+        });
+        Assert.Equal(503, bucket.Status);
+        Assert.Contains("<Code>ServiceUnavailable</Code>", bucket.Body);
+        Assert.NotNull(bucket.Header("retry-after"));
+        Assert.Equal(HttpStatusCode.NotFound, await UntilNot503Async(() =>
+            api.SendAsync(HttpMethod.Get, $"/api/albums/{Guid.NewGuid()}", token: user.User.AccessToken)));
     }
 
     [Fact]
