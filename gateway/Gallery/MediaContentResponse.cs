@@ -1,4 +1,5 @@
 using GalleryOrleans.Abstractions.Gallery;
+using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Http.Streams;
 using Microsoft.Net.Http.Headers;
@@ -46,7 +47,7 @@ internal sealed class MediaContentResponse(MediaContent content, IClusterClient 
         }
         response.ContentType = content.ContentType;
         response.ContentLength = length;
-        if (!HttpMethods.IsHead(request.Method))
+        if (!context.IsHead())
         {
             await ObjectStreaming.CopyToAsync(cluster, content.Location, offset, length, response.Body, context.RequestAborted);
         }
