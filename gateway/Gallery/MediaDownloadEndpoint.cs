@@ -81,13 +81,17 @@ internal static class MediaDownloadEndpoint
             };
             var cancellation = context.RequestAborted;
             var names = new ZipEntryNames();
-            await using var zip = await ZipArchive.CreateAsync(response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellation);
-            foreach (var content in contents)
+            var body = new DeferredWriteStream(response.Body);
+            await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellation))
             {
-                var entry = zip.CreateEntry(names.Next(content.FileName), CompressionLevel.NoCompression);
-                await using var output = await entry.OpenAsync(cancellation);
-                await ObjectStreaming.CopyToAsync(cluster, content.Location, 0, content.Size, output, cancellation);
+                foreach (var content in contents)
+                {
+                    var entry = zip.CreateEntry(names.Next(content.FileName), CompressionLevel.NoCompression);
+                    await using var output = await entry.OpenAsync(cancellation);
+                    await ObjectStreaming.CopyToAsync(cluster, content.Location, 0, content.Size, output, cancellation);
+                }
             }
+            await body.FlushAsync(cancellation);
         }
     }
 }

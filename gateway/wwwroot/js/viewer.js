@@ -137,6 +137,9 @@ export function openViewer(first, { albumId, list = () => [first], onChange = ()
   };
 
   function show(media) {
+    // Redrawing drops the focused button; the same button of the new media (or Close) takes the focus back.
+    const hadFocus = dialog.contains(document.activeElement);
+    const focused = hadFocus ? document.activeElement.getAttribute('aria-label') : null;
     current = media;
     const previous = neighbour(-1);
     const next = neighbour(1);
@@ -158,6 +161,9 @@ export function openViewer(first, { albumId, list = () => [first], onChange = ()
           h('div', { class: 'actions' }, favouriteButton(media, onChange), downloadButton(media, scope), deleteButton(media, removed)),
           albumControls(media, albumId, removed),
           h('details', {}, h('summary', {}, 'Share this photo'), shareForm({ mediaId: media.id })))));
+    if (hadFocus) {
+      (dialog.querySelector(`.viewer-nav [aria-label="${focused}"]:not(:disabled)`) ?? dialog.querySelector('[aria-label="Close viewer"]')).focus();
+    }
   }
 
   const keys = (event) => {

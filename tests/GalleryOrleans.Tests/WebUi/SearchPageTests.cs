@@ -28,8 +28,8 @@ public sealed class SearchPageTests(BrowserCluster cluster) : IClassFixture<Brow
         Assert.Equal(["beach-2021.jpg", "beach-2019.jpg"], await user.TileNamesAsync());
         await Expect(user.Page.Locator("main section.month > h2")).ToHaveTextAsync(["August 2021", "August 2019"]);
 
-        await user.Page.GetByLabel("From").FillAsync("2019-01-01");
-        await user.Page.GetByLabel("To").FillAsync("2019-12-31");
+        await user.Page.GetByLabel("From", new() { Exact = true }).FillAsync("2019-01-01");
+        await user.Page.GetByLabel("To", new() { Exact = true }).FillAsync("2019-12-31");
         await user.Page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await user.ExpectImagesRenderedAsync("main .grid img", 1);
         Assert.Equal(["beach-2019.jpg"], await user.TileNamesAsync());

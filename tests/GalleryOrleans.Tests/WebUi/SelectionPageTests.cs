@@ -57,7 +57,7 @@ public sealed class SelectionPageTests(BrowserCluster cluster) : IClassFixture<B
         await Expect(user.Page.GetByRole(AriaRole.Checkbox, new() { Checked = true })).ToHaveCountAsync(3);
         await Bar(user).GetByRole(AriaRole.Button, new() { Name = "Add to album" }).ClickAsync();
         var dialog = user.Page.GetByRole(AriaRole.Dialog, new() { Name = "Add to album" });
-        await dialog.GetByLabel("Album").SelectOptionAsync(new SelectOptionValue { Label = "New album…" });
+        await dialog.GetByLabel("Album", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "New album…" });
         await dialog.GetByLabel("New album name").FillAsync("Trip");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
 

@@ -59,7 +59,7 @@ public sealed class WalkThroughTests(BrowserCluster cluster) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Select snow.jpg" }).ClickAsync();
         await page.GetByRole(AriaRole.Region, new() { Name = "Selection" }).GetByRole(AriaRole.Button, new() { Name = "Add to album" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Add to album" });
-        await dialog.GetByLabel("Album").SelectOptionAsync(new SelectOptionValue { Label = "New album…" });
+        await dialog.GetByLabel("Album", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "New album…" });
         await dialog.GetByLabel("New album name").FillAsync("Winter");
         await ShotAsync("add-to-album");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
