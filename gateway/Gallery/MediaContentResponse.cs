@@ -1,7 +1,7 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Http;
-using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Http.Streams;
+using GalleryOrleans.Gateway.S3;
 using Microsoft.Net.Http.Headers;
 
 namespace GalleryOrleans.Gateway.Gallery;

@@ -1,4 +1,4 @@
-namespace GalleryOrleans.Gateway.Gallery;
+namespace GalleryOrleans.Gateway.Http.Streams;
 
 /// <summary>
 /// A write-only stream over the response body for writers that still write a few bytes synchronously: ZipArchive
