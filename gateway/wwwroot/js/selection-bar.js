@@ -31,14 +31,16 @@ async function addAll(albumId, ids) {
 }
 
 function albumDialog(ids) {
-  const select = h('select', { name: 'albumId', required: true }, h('option', { value: '' }, 'Choose an album'), h('option', { value: 'new' }, 'New album…'));
-  const name = h('input', { name: 'name', type: 'text', maxlength: 200 });
-  const nameField = h('label', { hidden: true }, 'New album name ', name);
+  // Labels point at their fields (not wrapped around them), so a field is named by its label alone.
+  const select = h('select', { id: 'add-to-album-choice', name: 'albumId', required: true },
+    h('option', { value: '' }, 'Choose an album'), h('option', { value: 'new' }, 'New album…'));
+  const name = h('input', { id: 'add-to-album-name', name: 'name', type: 'text', maxlength: 200 });
+  const nameField = h('div', { hidden: true }, h('label', { for: 'add-to-album-name' }, 'New album name'), name);
   select.addEventListener('change', () => {
     nameField.hidden = select.value !== 'new';
     name.required = select.value === 'new';
   });
-  const form = h('form', { id: 'add-to-album' }, h('label', {}, 'Album ', select), nameField,
+  const form = h('form', { id: 'add-to-album' }, h('label', { for: 'add-to-album-choice' }, 'Album'), select, nameField,
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'quiet', onclick: () => dialog.close() }, 'Cancel'),
       h('button', { type: 'submit' }, 'Add')));

@@ -20,8 +20,8 @@ public sealed class MediaDownloadTests(GalleryCluster cluster) : IClassFixture<G
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        // Streamed: no length known before the last entry is written.
-        Assert.Null(response.Content.Headers.ContentLength);
+        // Streamed: sent in chunks, as no length is known before the last entry is written.
+        Assert.True(response.Headers.TransferEncodingChunked);
         await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var entries = new Dictionary<string, byte[]>();
         foreach (var entry in zip.Entries)

@@ -54,8 +54,7 @@ public sealed class ViewerNavigationTests(BrowserCluster cluster) : IClassFixtur
 
         async Task SwipeAsync(int fromX, int toX)
         {
-            var box = (await figure.BoundingBoxAsync())!;
-            var y = box.Y + (box.Height / 2);
+            const int y = 300;
             await figure.DispatchEventAsync("pointerdown", new Dictionary<string, object> { ["pointerType"] = "touch", ["clientX"] = fromX, ["clientY"] = y });
             await figure.DispatchEventAsync("pointerup", new Dictionary<string, object> { ["pointerType"] = "touch", ["clientX"] = toX, ["clientY"] = y });
         }
