@@ -9,12 +9,8 @@ public sealed class MediaDownloadTests(GalleryCluster cluster) : IClassFixture<G
 {
     private readonly ApiClient api = new(cluster);
 
-    private async Task<string> UploadAsync(SignedInUser user, string name, string sample)
-    {
-        var response = await Uploads.SendAsync(api, user.AccessToken, (name, SamplePhotos.Bytes(sample)));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await ApiClient.ReadJsonAsync(response)).GetProperty("items")[0].GetProperty("id").GetString()!;
-    }
+    private Task<string> UploadAsync(SignedInUser user, string name, string sample) =>
+        Uploads.MediaIdAsync(api, user.AccessToken, name, SamplePhotos.Bytes(sample));
 
     private static async Task<Dictionary<string, byte[]>> EntriesAsync(HttpResponseMessage response)
     {

@@ -9,12 +9,8 @@ public sealed class TimelineTests(GalleryCluster cluster) : IClassFixture<Galler
 {
     private readonly ApiClient api = new(cluster);
 
-    private async Task<string> UploadAsync(SignedInUser user, string name, byte[] bytes)
-    {
-        var response = await Uploads.SendAsync(api, user.AccessToken, (name, bytes));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await ApiClient.ReadJsonAsync(response)).GetProperty("items")[0].GetProperty("id").GetString()!;
-    }
+    private Task<string> UploadAsync(SignedInUser user, string name, byte[] bytes) =>
+        Uploads.MediaIdAsync(api, user.AccessToken, name, bytes);
 
     private async Task<JsonElement> GetAsync(SignedInUser user, string path)
     {
