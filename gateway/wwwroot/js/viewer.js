@@ -152,7 +152,7 @@ export function openViewer(first, { albumId, list = () => [first], onChange = ()
         h('div', { class: 'viewer-nav' },
           h('button', { type: 'button', class: 'quiet', 'aria-label': 'Previous', disabled: !previous, onclick: () => go(-1) }, '‹'),
           h('button', { type: 'button', class: 'quiet', 'aria-label': 'Next', disabled: !next, onclick: () => go(1) }, '›'),
-          h('button', { type: 'button', class: 'quiet', 'aria-label': 'Full screen', onclick: () => fullScreen(figure) }, '⛶'),
+          h('button', { type: 'button', class: 'quiet', onclick: () => fullScreen(figure) }, 'Full screen'),
           h('button', { type: 'button', class: 'quiet', onclick: close, 'aria-label': 'Close viewer' }, '✕'))),
       h('div', { class: 'viewer-body' },
         figure,
