@@ -39,6 +39,7 @@ public static class GatewayApp
         builder.AddGalleryAuthentication();
         builder.AddGalleryRateLimits();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StreamSignatures>();
         builder.Services.AddS3Listener();
 
         var app = builder.Build();
@@ -46,6 +47,8 @@ public static class GatewayApp
         app.UseS3Listener(options.S3Port);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseHttpMetrics();
         app.UseWebUiFiles();
         app.UseDashboardAccess(builder.Configuration.GetSection(DashboardAccessOptions.Section).Get<DashboardAccessOptions>() ?? new DashboardAccessOptions());
@@ -60,6 +63,8 @@ public static class GatewayApp
         app.MapBucketEndpoints();
         app.MapAlbumEndpoints();
         app.MapMediaEndpoints();
+        app.MapTimelineEndpoints();
+        app.MapSearchEndpoints();
         app.MapShareEndpoints();
         app.MapPublicShareEndpoints();
         app.MapSimilarityEndpoints();

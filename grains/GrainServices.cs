@@ -67,6 +67,7 @@ public static class GrainServices
         services.AddSingleton<MediaProcessor>();
         services.AddSingleton<SharedCopyMaker>();
         services.AddSingleton<GalleryCatalog>();
+        services.AddSingleton<SearchCatalog>();
         services.AddSingleton<ShareCatalog>();
         services.AddSingleton<ShareViews>();
         services.AddSingleton<ShareSessions>();

@@ -74,7 +74,31 @@ public sealed record MediaQuery(
     [property: Id(0)] Guid? AlbumId,
     [property: Id(1)] bool FavoritesOnly,
     [property: Id(2)] string? Cursor,
-    [property: Id(3)] int Limit);
+    [property: Id(3)] int Limit,
+    [property: Id(4)] MediaOrder Order = MediaOrder.Uploaded);
+
+/// <summary>Newest first by upload time, or by the time the photo was taken (upload time when unknown).</summary>
+public enum MediaOrder
+{
+    Uploaded,
+    Taken,
+}
+
+/// <summary>How many of the listed media fall in one month ("YYYY-MM") of the taken-order timeline.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TimelineBucket([property: Id(0)] string Month, [property: Id(1)] int Count);
+
+/// <summary>GET /api/search: text found in file name, camera or album name, and filters; From inclusive, Before exclusive (UTC).</summary>
+[GenerateSerializer, Immutable]
+public sealed record MediaSearch(
+    [property: Id(0)] string? Text,
+    [property: Id(1)] DateTime? From,
+    [property: Id(2)] DateTime? Before,
+    [property: Id(3)] string? Type,
+    [property: Id(4)] bool FavoritesOnly,
+    [property: Id(5)] bool HasLocation,
+    [property: Id(6)] string? Cursor,
+    [property: Id(7)] int Limit);
 
 /// <summary>What the playback job transcodes: a pending video's original, and whose bucket the rendition goes to.</summary>
 [GenerateSerializer, Immutable]

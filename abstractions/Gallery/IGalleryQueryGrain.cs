@@ -8,5 +8,10 @@ public interface IGalleryQueryGrain : IGrainWithIntegerKey
     /// <summary>NotFound when the query names an album that is not the owner's.</summary>
     Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(Guid owner, MediaQuery query);
 
+    /// <summary>Media counts per month of the taken-order timeline, newest first; NotFound for an album that is not the owner's.</summary>
+    Task<Result<IReadOnlyList<TimelineBucket>, GalleryFailure>> TimelineBuckets(Guid owner, Guid? albumId, bool favoritesOnly);
+
+    Task<Page<MediaView>> Search(Guid owner, MediaSearch search);
+
     Task<Page<ShareView>> ListShares(Guid owner, Guid? albumId, Guid? mediaId, string? cursor, int limit);
 }

@@ -1,6 +1,7 @@
 using GalleryOrleans.Abstractions.Gallery;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.Http.Streams;
+using GalleryOrleans.Gateway.S3;
 using Microsoft.Net.Http.Headers;
 
 namespace GalleryOrleans.Gateway.Gallery;
@@ -46,7 +47,7 @@ internal sealed class MediaContentResponse(MediaContent content, IClusterClient 
         }
         response.ContentType = content.ContentType;
         response.ContentLength = length;
-        if (!HttpMethods.IsHead(request.Method))
+        if (!context.IsHead())
         {
             await ObjectStreaming.CopyToAsync(cluster, content.Location, offset, length, response.Body, context.RequestAborted);
         }

@@ -14,6 +14,8 @@ internal static class MediaEndpoints
         var media = app.MapGroup("/api/media").WithTags("Media").RequireAuthorization();
         media.MapMediaUpload();
         media.MapGet("", ListAsync);
+        media.MapMediaDownload();
+        media.MapMediaStream();
         media.MapGet("/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
             (await cluster.GetGrain<IMediaGrain>(id).Get(context.User.UserId())).ToResult(Results.Ok));
         media.MapPatch("/{id:guid}", UpdateAsync).Accepts<MediaPatchBody>("application/json");
@@ -30,9 +32,19 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? cursor, int? limit)
+        HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? order, string? cursor, int? limit)
     {
-        var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit));
+        MediaOrder? sort = order switch
+        {
+            null or "uploaded" => MediaOrder.Uploaded,
+            "taken" => MediaOrder.Taken,
+            _ => null,
+        };
+        if (sort is null)
+        {
+            return Problems.Validation("order", "Use 'taken' or 'uploaded'.");
+        }
+        var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit), sort.Value);
         return (await cluster.GetGrain<IGalleryQueryGrain>(0).ListMedia(context.User.UserId(), query)).ToResult(Results.Ok);
     }
 

@@ -9,6 +9,9 @@ internal static class Problems
     public static IResult NotFound(string what = "Not found") =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: what);
 
+    public static IResult Forbidden(string title) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: title);
+
     public static IResult Conflict(string title, string? detail = null) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 

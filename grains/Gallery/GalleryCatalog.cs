@@ -9,9 +9,12 @@ namespace GalleryOrleans.Grains.Gallery;
 /// <summary>The SQL behind the media and album grains and the gallery listings.</summary>
 public sealed class GalleryCatalog(CatalogDatabase database)
 {
-    private const string MediaColumns =
+    public const string MediaColumns =
         "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at, " +
         "ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id)";
+
+    /// <summary>The taken-order sort time; migration 0045 indexes exactly this expression.</summary>
+    public const string TakenKey = "COALESCE(m.taken_at, m.created_at)";
 
     private const string AlbumColumns = """
         a.id, a.name, a.type, a.created_at, a.updated_at,
@@ -169,21 +172,26 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return ToPage(albums, limit, a => new GalleryCursor(a.CreatedAt, a.Id));
     }
 
-    /// <summary>A page of media records, newest first: the owner's library, favourites, or one album's members.</summary>
-    public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(Guid owner, Guid? albumId, bool favoritesOnly, GalleryCursor? after, int limit)
+    /// <summary>
+    /// A page of media records, newest first by upload time or by taken time (upload time when unknown): the
+    /// owner's library, favourites, or one album's members. Keyset on (sort time, id), read from an index.
+    /// </summary>
+    public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(
+        Guid owner, Guid? albumId, bool favoritesOnly, MediaOrder order, GalleryCursor? after, int limit)
     {
-        var sql = albumId is null
-            ? $"""
-                SELECT {MediaColumns} FROM media m
-                WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR (m.created_at, m.id) < ($2, $3)) {(favoritesOnly ? "AND m.is_favorite" : "")}
-                ORDER BY m.created_at DESC, m.id DESC LIMIT $4
-                """
-            : $"""
-                SELECT {MediaColumns} FROM album_media am JOIN media m ON m.id = am.media_id
-                WHERE am.album_id = $5 AND m.owner_id = $1 AND ($2::timestamptz IS NULL OR (am.media_created_at, am.media_id) < ($2, $3))
-                    {(favoritesOnly ? "AND m.is_favorite" : "")}
-                ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT $4
-                """;
+        var (key, id) = (order, albumId) switch
+        {
+            (MediaOrder.Taken, _) => (TakenKey, "m.id"),
+            (_, null) => ("m.created_at", "m.id"),
+            _ => ("am.media_created_at", "am.media_id"),
+        };
+        var source = albumId is null ? "media m" : "album_media am JOIN media m ON m.id = am.media_id";
+        var sql = $"""
+            SELECT {MediaColumns} FROM {source}
+            WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR ({key}, {id}) < ($2, $3))
+                {(albumId is null ? "" : "AND am.album_id = $5")} {(favoritesOnly ? "AND m.is_favorite" : "")}
+            ORDER BY {key} DESC, {id} DESC LIMIT $4
+            """;
         await using var command = database.Command(sql);
         command.Parameters.AddWithValue(owner);
         AddCursor(command, after);
@@ -192,14 +200,43 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         {
             command.Parameters.AddWithValue(album);
         }
+        return await ReadPageAsync(command, limit, order);
+    }
+
+    /// <summary>Runs a query of <see cref="MediaColumns"/> that asked for limit + 1 rows; the extra row only says there is a next page.</summary>
+    public async Task<(List<MediaRecord> Items, string? NextCursor)> ReadPageAsync(NpgsqlCommand command, int limit, MediaOrder order)
+    {
         await using var reader = await command.ExecuteReaderAsync();
         var media = new List<MediaRecord>();
         while (await reader.ReadAsync())
         {
             media.Add(ReadMedia(reader));
         }
-        var page = ToPage(media, limit, m => new GalleryCursor(m.CreatedAt, m.Id));
+        var page = ToPage(media, limit, m => new GalleryCursor(order == MediaOrder.Taken ? m.TakenAt ?? m.CreatedAt : m.CreatedAt, m.Id));
         return (page.Items.ToList(), page.NextCursor);
+    }
+
+    /// <summary>Counts per UTC month of taken time (upload time when unknown), newest month first.</summary>
+    public async Task<IReadOnlyList<TimelineBucket>> TimelineBucketsAsync(Guid owner, Guid? albumId, bool favoritesOnly)
+    {
+        await using var command = database.Command($"""
+            SELECT to_char({TakenKey} AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int
+            FROM {(albumId is null ? "media m" : "album_media am JOIN media m ON m.id = am.media_id")}
+            WHERE m.owner_id = $1 {(albumId is null ? "" : "AND am.album_id = $2")} {(favoritesOnly ? "AND m.is_favorite" : "")}
+            GROUP BY month ORDER BY month DESC
+            """);
+        command.Parameters.AddWithValue(owner);
+        if (albumId is { } album)
+        {
+            command.Parameters.AddWithValue(album);
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        var buckets = new List<TimelineBucket>();
+        while (await reader.ReadAsync())
+        {
+            buckets.Add(new TimelineBucket(reader.GetString(0), reader.GetInt32(1)));
+        }
+        return buckets;
     }
 
     private static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, GalleryCursor> cursorOf)
@@ -212,7 +249,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return new Page<T>(rows, cursorOf(rows[^1]).Encode());
     }
 
-    private static void AddCursor(NpgsqlCommand command, GalleryCursor? after)
+    public static void AddCursor(NpgsqlCommand command, GalleryCursor? after)
     {
         command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
         command.Parameters.Add(CatalogDatabase.Nullable(after?.Id, NpgsqlDbType.Uuid));

@@ -5,7 +5,7 @@ using Orleans.Concurrency;
 namespace GalleryOrleans.Grains.Gallery;
 
 [StatelessWorker]
-public sealed class GalleryQueryGrain(GalleryCatalog catalog, ShareCatalog shares, ShareViews views, TimeProvider clock) : Grain, IGalleryQueryGrain
+public sealed class GalleryQueryGrain(GalleryCatalog catalog, SearchCatalog search, ShareCatalog shares, ShareViews views, TimeProvider clock) : Grain, IGalleryQueryGrain
 {
     public async Task<Page<ShareView>> ListShares(Guid owner, Guid? albumId, Guid? mediaId, string? cursor, int limit)
     {
@@ -20,11 +20,25 @@ public sealed class GalleryQueryGrain(GalleryCatalog catalog, ShareCatalog share
 
     public async Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(Guid owner, MediaQuery query)
     {
-        if (query.AlbumId is { } albumId && !(await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(owner)).Succeeded)
+        if (!await OwnsAlbumOrNone(owner, query.AlbumId))
         {
             return Result<Page<MediaView>, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
-        var (items, next) = await catalog.ListMediaAsync(owner, query.AlbumId, query.FavoritesOnly, GalleryCursor.Decode(query.Cursor), query.Limit);
+        var (items, next) = await catalog.ListMediaAsync(owner, query.AlbumId, query.FavoritesOnly, query.Order, GalleryCursor.Decode(query.Cursor), query.Limit);
         return Result<Page<MediaView>, GalleryFailure>.Ok(new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next));
     }
+
+    public async Task<Result<IReadOnlyList<TimelineBucket>, GalleryFailure>> TimelineBuckets(Guid owner, Guid? albumId, bool favoritesOnly) =>
+        await OwnsAlbumOrNone(owner, albumId)
+            ? Result<IReadOnlyList<TimelineBucket>, GalleryFailure>.Ok(await catalog.TimelineBucketsAsync(owner, albumId, favoritesOnly))
+            : Result<IReadOnlyList<TimelineBucket>, GalleryFailure>.Fail(GalleryFailure.NotFound);
+
+    public async Task<Page<MediaView>> Search(Guid owner, MediaSearch query)
+    {
+        var (items, next) = await search.SearchAsync(owner, query, GalleryCursor.Decode(query.Cursor));
+        return new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next);
+    }
+
+    private async Task<bool> OwnsAlbumOrNone(Guid owner, Guid? albumId) =>
+        albumId is not { } id || (await GrainFactory.GetGrain<IAlbumGrain>(id).Get(owner)).Succeeded;
 }

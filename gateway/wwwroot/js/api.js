@@ -1,5 +1,7 @@
-// Calls to /api with the bearer token. A 401 triggers one refresh (shared by every call waiting on it) and
-// one retry; when the refresh is refused the session is over and 'gallery:signed-out' is dispatched.
+// Calls to /api with the bearer token. After a reload only the refresh token is left (the access token lives in
+// memory), so the first call refreshes before it goes out instead of collecting a 401 first. A 401 still triggers
+// one refresh (shared by every call waiting on it) and one retry; when the refresh is refused the session is over
+// and 'gallery:signed-out' is dispatched.
 import { tokens } from './tokens.js';
 
 export class ApiError extends Error {
@@ -60,6 +62,13 @@ function refresh() {
   return refreshing;
 }
 
+/** Gets an access token first when there is none yet but a refresh token is kept. */
+async function ensureAccessToken() {
+  if (!tokens.accessToken && tokens.refreshToken) {
+    await refresh();
+  }
+}
+
 function signedOut() {
   tokens.clear();
   window.dispatchEvent(new Event('gallery:signed-out'));
@@ -77,6 +86,9 @@ export async function request(path, { method = 'GET', json, signal, auth = true 
     headers: { ...(json === undefined ? {} : { 'Content-Type': 'application/json' }), ...(auth ? authHeaders() : {}) },
     body: json === undefined ? undefined : JSON.stringify(json),
   });
+  if (auth) {
+    await ensureAccessToken();
+  }
   let response = await send();
   if (response.status === 401 && auth) {
     if (await refresh()) {
@@ -137,6 +149,7 @@ function sendUpload(file, albumId, onProgress) {
 
 /** Uploads one file (XMLHttpRequest, for upload progress); resolves to its media. */
 export async function uploadFile(file, { albumId, onProgress = () => {} } = {}) {
+  await ensureAccessToken();
   let response = await sendUpload(file, albumId, onProgress);
   if (response.status === 401 && await refresh()) {
     response = await sendUpload(file, albumId, onProgress);

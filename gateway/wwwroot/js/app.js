@@ -8,18 +8,25 @@ import { albumView } from './views/album.js';
 import { albumsView } from './views/albums.js';
 import { favoritesView } from './views/favorites.js';
 import { libraryView } from './views/library.js';
+import { searchView } from './views/search.js';
 import { sharesView } from './views/shares.js';
 import { signInView } from './views/sign-in.js';
 import { signUpView } from './views/sign-up.js';
+import { settingsView } from './views/settings.js';
 import { similarView } from './views/similar.js';
+import { forgotPasswordView } from './views/forgot-password.js';
+import { forgetVerificationBanner, showVerificationBanner } from './verification-banner.js';
 
 const routes = [
   { pattern: /^#\/signin$/, view: signInView, title: 'Sign in', open: true },
   { pattern: /^#\/signup$/, view: signUpView, title: 'Create an account', open: true },
+  { pattern: /^#\/forgot-password$/, view: forgotPasswordView, title: 'Forgot password', open: true },
+  { pattern: /^#\/settings$/, view: settingsView, title: 'Settings' },
   { pattern: /^#\/library$/, view: libraryView, title: 'Library' },
   { pattern: /^#\/favorites$/, view: favoritesView, title: 'Favourites' },
   { pattern: /^#\/albums$/, view: albumsView, title: 'Albums' },
   { pattern: /^#\/albums\/(?<id>[\w-]+)$/, view: albumView, title: 'Album' },
+  { pattern: /^#\/search(?:\?(?<query>.*))?$/, view: searchView, title: 'Search' },
   { pattern: /^#\/shares$/, view: sharesView, title: 'Shared links' },
   { pattern: /^#\/similar$/, view: similarView, title: 'Similar photos' },
 ];
@@ -32,7 +39,8 @@ let afterSignIn = '#/library';
 
 function markCurrent(hash) {
   for (const link of nav.querySelectorAll('a')) {
-    const current = hash === link.getAttribute('href') || hash.startsWith(`${link.getAttribute('href')}/`);
+    const href = link.getAttribute('href');
+    const current = hash === href || hash.startsWith(`${href}/`) || hash.startsWith(`${href}?`);
     if (current) {
       link.setAttribute('aria-current', 'page');
     } else {
@@ -61,6 +69,11 @@ async function route() {
   scope = createScope();
   const current = scope;
   nav.hidden = match.open;
+  if (match.open) {
+    forgetVerificationBanner();
+  } else {
+    showVerificationBanner(main).catch(() => {});
+  }
   markCurrent(hash);
   document.title = `${match.title} · GalleryOrleans`;
   main.replaceChildren();
@@ -78,6 +91,20 @@ async function route() {
     main.focus({ preventScroll: true });
   }
 }
+
+// On a phone the links fold behind a Menu button, so the header stays one line; choosing a page folds them again.
+const menu = document.getElementById('menu');
+menu.addEventListener('click', () => {
+  const open = menu.getAttribute('aria-expanded') !== 'true';
+  menu.setAttribute('aria-expanded', String(open));
+  nav.classList.toggle('open', open);
+});
+nav.addEventListener('click', (event) => {
+  if (event.target.closest('a, #sign-out')) {
+    menu.setAttribute('aria-expanded', 'false');
+    nav.classList.remove('open');
+  }
+});
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   await signOut().catch(() => {});

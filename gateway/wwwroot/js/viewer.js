@@ -1,15 +1,37 @@
 // The photo viewer: a modal dialog with the 1024 px preview (or the video), its metadata and what can be
-// done with it. Its object URLs live as long as the dialog is open.
+// done with it. Previous and next (buttons, arrow keys, a swipe) walk the list it was opened from, with the
+// neighbours' previews fetched ahead. Its object URLs live as long as the dialog is open.
 import { getAll, request } from './api.js';
 import { announce, confirmDialog, formatBytes, formatDate, formatDuration, h } from './dom.js';
 import { onSubmit } from './forms.js';
-import { originalUrl, playbackUrl, showThumbnail } from './images.js';
+import { originalUrl, playbackUrl, showThumbnail, thumbnailUrl } from './images.js';
 import { createScope } from './scope.js';
 import { shareForm } from './share-form.js';
 
-function picture(media, scope) {
-  const img = h('img', { alt: media.name, class: 'large' });
-  showThumbnail(img, media.id, 1024, scope);
+const swipePixels = 50;
+
+/** Zoom by wheel (pointer-centred steps) and by double-click or double-tap (2x or back). */
+function zoomable(img) {
+  let scale = 1;
+  const apply = () => {
+    img.style.transform = scale === 1 ? '' : `scale(${scale})`;
+    img.classList.toggle('zoomed', scale > 1);
+  };
+  img.addEventListener('wheel', (event) => {
+    event.preventDefault();
+    scale = Math.min(5, Math.max(1, scale * (event.deltaY < 0 ? 1.25 : 0.8)));
+    apply();
+  });
+  img.addEventListener('dblclick', () => {
+    scale = scale > 1 ? 1 : 2;
+    apply();
+  });
+  return img;
+}
+
+function picture(media, scope, preview) {
+  const img = zoomable(h('img', { alt: media.name, class: 'large' }));
+  showThumbnail(img, media.id, 1024, scope, preview);
   if (media.type === 'video' && media.playback !== 'ready') {
     // Until the browser rendition exists (or when it could not be made) the poster frame stands in.
     return [img, h('p', { class: 'playback-note' }, media.playback === 'pending'
@@ -80,19 +102,117 @@ function albumControls(media, albumId, removed) {
 }
 
 /**
- * Opens the viewer. context: { albumId (when opened inside an album), onChange(media), onRemove(id) }.
- * onRemove is called when the media is deleted, or taken out of the album it was opened from.
+ * Opens the viewer. context: { albumId (when opened inside an album), list() (the media it steps through, in page
+ * order), onChange(media), onRemove(id) }. onRemove is called when the media is deleted, or taken out of the album
+ * it was opened from.
  */
-export function openViewer(media, { albumId, onChange = () => {}, onRemove = () => {} } = {}) {
+export function openViewer(first, { albumId, list = () => [first], onChange = () => {}, onRemove = () => {} } = {}) {
   const dialog = document.getElementById('viewer');
   const scope = createScope();
+  const previews = new Map();
   const close = () => dialog.close();
+  let current = first;
   const removed = (id) => {
     close();
     onRemove(id);
   };
+  const preview = (media) => {
+    if (!previews.has(media.id)) {
+      const url = thumbnailUrl(media.id, 1024, scope);
+      url.catch(() => {});
+      previews.set(media.id, url);
+    }
+    return previews.get(media.id);
+  };
+  const neighbour = (step) => {
+    const all = list();
+    const index = all.findIndex((media) => media.id === current.id);
+    return index < 0 ? undefined : all[index + step];
+  };
+  const go = (step) => {
+    const next = neighbour(step);
+    if (next) {
+      show(next);
+    }
+  };
 
-  const download = h('button', {
+  function show(media) {
+    // Redrawing drops the focused button; the same button of the new media (or Close) takes the focus back.
+    const hadFocus = dialog.contains(document.activeElement);
+    const focused = hadFocus ? document.activeElement.getAttribute('aria-label') : null;
+    current = media;
+    const previous = neighbour(-1);
+    const next = neighbour(1);
+    [previous, next].filter((each) => each?.type === 'image').forEach(preview);
+    const figure = h('figure', {}, picture(media, scope, media.type === 'image' ? preview(media) : undefined));
+    swipe(figure, go);
+    dialog.replaceChildren(
+      h('header', {},
+        h('h2', { id: 'viewer-title' }, media.name),
+        h('div', { class: 'viewer-nav' },
+          h('button', { type: 'button', class: 'quiet', 'aria-label': 'Previous', disabled: !previous, onclick: () => go(-1) }, '‹'),
+          h('button', { type: 'button', class: 'quiet', 'aria-label': 'Next', disabled: !next, onclick: () => go(1) }, '›'),
+          h('button', { type: 'button', class: 'quiet', onclick: () => fullScreen(figure) }, 'Full screen'),
+          h('button', { type: 'button', class: 'quiet', onclick: close, 'aria-label': 'Close viewer' }, '✕'))),
+      h('div', { class: 'viewer-body' },
+        figure,
+        h('aside', {},
+          metadata(media),
+          h('div', { class: 'actions' }, favouriteButton(media, onChange), downloadButton(media, scope), deleteButton(media, removed)),
+          albumControls(media, albumId, removed),
+          h('details', {}, h('summary', {}, 'Share this photo'), shareForm({ mediaId: media.id })))));
+    if (hadFocus) {
+      (dialog.querySelector(`.viewer-nav [aria-label="${focused}"]:not(:disabled)`) ?? dialog.querySelector('[aria-label="Close viewer"]')).focus();
+    }
+  }
+
+  const keys = (event) => {
+    if (event.target.closest('input, select, textarea, video')) {
+      return;
+    }
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault();
+      go(event.key === 'ArrowLeft' ? -1 : 1);
+    }
+  };
+  dialog.addEventListener('keydown', keys);
+  dialog.addEventListener('close', () => {
+    dialog.removeEventListener('keydown', keys);
+    scope.dispose();
+    dialog.replaceChildren();
+  }, { once: true });
+  show(first);
+  dialog.showModal();
+}
+
+/** A horizontal swipe on a touch screen: left for the next media, right for the previous one. */
+function swipe(element, go) {
+  let start = null;
+  element.addEventListener('pointerdown', (event) => {
+    start = event.pointerType === 'mouse' ? null : { x: event.clientX, y: event.clientY };
+  });
+  element.addEventListener('pointerup', (event) => {
+    if (!start) {
+      return;
+    }
+    const [dx, dy] = [event.clientX - start.x, event.clientY - start.y];
+    start = null;
+    if (Math.abs(dx) > swipePixels && Math.abs(dx) > Math.abs(dy)) {
+      go(dx < 0 ? 1 : -1);
+    }
+  });
+}
+
+function fullScreen(element) {
+  if (document.fullscreenElement) {
+    document.exitFullscreen().catch(() => {});
+  } else {
+    element.requestFullscreen().catch((error) => announce(error.message));
+  }
+}
+
+function downloadButton(media, scope) {
+  return h('button', {
     type: 'button',
     onclick: async () => {
       try {
@@ -103,11 +223,14 @@ export function openViewer(media, { albumId, onChange = () => {}, onRemove = () 
       }
     },
   }, 'Download original');
-  const remove = h('button', {
+}
+
+function deleteButton(media, removed) {
+  return h('button', {
     type: 'button',
     class: 'danger',
     onclick: async () => {
-      if (!await confirmDialog(`Delete “${media.name}” from your library? This cannot be undone.`, 'Delete')) {
+      if (!await confirmDialog(`Delete “${media.name}” from your library?`, 'Delete')) {
         return;
       }
       await request(`/api/media/${media.id}`, { method: 'DELETE' }).then(() => {
@@ -116,21 +239,4 @@ export function openViewer(media, { albumId, onChange = () => {}, onRemove = () 
       }, (error) => announce(error.message));
     },
   }, 'Delete');
-
-  dialog.replaceChildren(
-    h('header', {},
-      h('h2', { id: 'viewer-title' }, media.name),
-      h('button', { type: 'button', class: 'quiet', onclick: close, 'aria-label': 'Close viewer' }, '✕')),
-    h('div', { class: 'viewer-body' },
-      h('figure', {}, picture(media, scope)),
-      h('aside', {},
-        metadata(media),
-        h('div', { class: 'actions' }, favouriteButton(media, onChange), download, remove),
-        albumControls(media, albumId, removed),
-        h('details', {}, h('summary', {}, 'Share this photo'), shareForm({ mediaId: media.id })))));
-  dialog.addEventListener('close', () => {
-    scope.dispose();
-    dialog.replaceChildren();
-  }, { once: true });
-  dialog.showModal();
 }

@@ -32,4 +32,12 @@ internal static class Uploads
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await ApiClient.ReadJsonAsync(response)).GetProperty("items")[0];
     }
+
+    /// <summary>Uploads one file under the given name; returns the new media's id.</summary>
+    public static async Task<string> MediaIdAsync(ApiClient api, string token, string name, byte[] bytes)
+    {
+        var response = await SendAsync(api, token, (name, bytes));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await ApiClient.ReadJsonAsync(response)).GetProperty("items")[0].GetProperty("id").GetString()!;
+    }
 }

@@ -45,9 +45,20 @@ public sealed class BrowserCluster : GalleryCluster
     }
 
     /// <summary>A fresh browser context (no cookies, no storage) and a page in it, at the gateway's address.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(Screen.Default);
+
+    /// <summary>As <see cref="NewPageAsync()"/>, with the viewport (and, for a phone, touch) of the given screen.</summary>
+    public async Task<IPage> NewPageAsync(Screen screen)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = screen.Width, Height = screen.Height },
+            HasTouch = screen.IsPhone,
+            IsMobile = screen.IsPhone,
+            AcceptDownloads = true,
+        });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return page;

@@ -21,7 +21,8 @@ public sealed class PhoneMediaPageTests(BrowserCluster cluster) : IClassFixture<
         var playbackRequests = new List<string>();
         user.Page.Request += (_, request) =>
         {
-            if (request.Url.EndsWith("/playback", StringComparison.Ordinal))
+            // The video element streams the signed address itself, asking for byte ranges.
+            if (request.Url.Contains("/stream?", StringComparison.Ordinal) && request.Headers.ContainsKey("range"))
             {
                 lock (playbackRequests)
                 {

@@ -11,6 +11,7 @@ internal sealed class UserJourney
 
     private readonly IPage page;
     private readonly List<string> scriptErrors = [];
+    private readonly List<string> failedRequests = [];
 
     public UserJourney(IPage page)
     {
@@ -25,6 +26,14 @@ internal sealed class UserJourney
                 scriptErrors.Add(message.Text);
             }
         };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failedRequests.Add($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => failedRequests.Add($"failed {request.Method} {request.Url}: {request.Failure}");
     }
 
     public IPage Page => page;
@@ -32,9 +41,9 @@ internal sealed class UserJourney
     public string Email { get; } = $"u{Guid.NewGuid():N}"[..13] + "@example.com";
 
     /// <summary>Opens the app, creates an account through the sign-up form and lands in the empty library.</summary>
-    public static async Task<UserJourney> SignUpAsync(BrowserCluster cluster)
+    public static async Task<UserJourney> SignUpAsync(BrowserCluster cluster, Screen? screen = null)
     {
-        var journey = new UserJourney(await cluster.NewPageAsync());
+        var journey = new UserJourney(await cluster.NewPageAsync(screen ?? Screen.Default));
         await journey.Page.GotoAsync("/");
         await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         await journey.FillSignUpAsync(Password);
@@ -60,7 +69,17 @@ internal sealed class UserJourney
 
     public ILocator Tiles => page.Locator("main .grid .tile");
 
-    public Task NavigateAsync(string link) => page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    /// <summary>Follows a link of the main navigation, opening the phone's menu first when the links are folded.</summary>
+    public async Task NavigateAsync(string link)
+    {
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var menu = nav.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        if (await menu.IsVisibleAsync() && await menu.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await menu.ClickAsync();
+        }
+        await nav.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    }
 
     /// <summary>Chooses files in the upload picker and waits until every one has a result.</summary>
     public async Task UploadAsync(params string[] paths)
@@ -86,6 +105,27 @@ internal sealed class UserJourney
     }
 
     public void AssertNoScriptErrors() => Assert.Empty(scriptErrors);
+
+    /// <summary>Every response of 400 or more and every request that failed since <see cref="ForgetFailedRequests"/>.</summary>
+    public IReadOnlyList<string> FailedRequests => failedRequests;
+
+    public void ForgetFailedRequests() => failedRequests.Clear();
+
+    /// <summary>Opens the app and signs in through the form as a user made through the API.</summary>
+    public static async Task<UserJourney> SignInAsync(BrowserCluster cluster, Screen screen, string email, string password)
+    {
+        var journey = new UserJourney(await cluster.NewPageAsync(screen));
+        await journey.Page.GotoAsync("/");
+        await journey.Page.GetByLabel("Email or username").FillAsync(email);
+        await journey.Page.GetByLabel("Password").FillAsync(password);
+        await journey.Button("Sign in").ClickAsync();
+        await Expect(journey.Heading("Library")).ToBeVisibleAsync();
+        return journey;
+    }
+
+    /// <summary>The names of the tiles in the order the page shows them.</summary>
+    public Task<string[]> TileNamesAsync() =>
+        page.Locator("main li[data-id] .tile").EvaluateAllAsync<string[]>("tiles => tiles.map(t => t.querySelector('img').alt || t.textContent.trim())");
 
     public async Task CloseViewerAsync()
     {

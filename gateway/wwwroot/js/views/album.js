@@ -13,7 +13,7 @@ export async function albumView(main, { id }, scope) {
     label: 'Photos in this album',
     filter: `albumId=${encodeURIComponent(id)}`,
     emptyText: 'This album is empty. Upload photos here, or add them from the viewer.',
-    onOpen: (media) => openViewer(media, { albumId: id, onChange: grid.update, onRemove: grid.remove }),
+    onOpen: (media) => openViewer(media, { albumId: id, list: () => grid.media, onChange: grid.update, onRemove: grid.remove }),
   });
 
   const rename = h('form', { id: 'rename-album', class: 'inline' },

@@ -1,13 +1,15 @@
 import { h } from '../dom.js';
-import { mediaGrid } from '../media-grid.js';
+import { timeline } from '../timeline.js';
 import { openViewer } from '../viewer.js';
 
 export async function favoritesView(main, _params, scope) {
-  const grid = mediaGrid(scope, {
+  const grid = timeline(scope, {
     label: 'Your favourites',
-    filter: 'favorite=true',
+    pages: '/api/media?order=taken&favorite=true',
+    months: '/api/timeline/buckets?favorite=true',
     emptyText: 'No favourites yet. Open a photo and press Favourite.',
     onOpen: (media) => openViewer(media, {
+      list: () => grid.media,
       onChange: (changed) => (changed.isFavorite ? grid.update(changed) : grid.remove(changed.id)),
       onRemove: grid.remove,
     }),

@@ -1,13 +1,15 @@
 import { h } from '../dom.js';
-import { mediaGrid } from '../media-grid.js';
+import { timeline } from '../timeline.js';
 import { uploader } from '../uploader.js';
 import { openViewer } from '../viewer.js';
 
 export async function libraryView(main, _params, scope) {
-  const grid = mediaGrid(scope, {
+  const grid = timeline(scope, {
     label: 'Your photos and videos',
+    pages: '/api/media?order=taken',
+    months: '/api/timeline/buckets',
     emptyText: 'Your library is empty. Upload some photos to begin.',
-    onOpen: (media) => openViewer(media, { onChange: grid.update, onRemove: grid.remove }),
+    onOpen: (media) => openViewer(media, { list: () => grid.media, onChange: grid.update, onRemove: grid.remove }),
   });
   main.append(h('h1', {}, 'Library'), uploader({ onUploaded: grid.prepend }), grid.element);
   await grid.load();

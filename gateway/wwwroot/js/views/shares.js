@@ -2,6 +2,8 @@ import { getAll, request } from '../api.js';
 import { announce, confirmDialog, formatDate, h } from '../dom.js';
 import { linkBox } from '../share-form.js';
 
+const headings = ['What', 'Recipient', 'Status', 'Code', 'Expires', 'Views', 'Link', ''];
+
 function what(share, albumNames) {
   if (share.kind === 'album') {
     const name = albumNames.get(share.albumId);
@@ -29,15 +31,13 @@ function shareRow(share, albumNames) {
       }
     },
   }, 'Revoke');
-  return h('tr', {},
-    h('td', {}, what(share, albumNames)),
-    h('td', {}, share.recipientName ?? ''),
-    status,
-    h('td', {}, share.hasCode ? 'Yes' : 'No'),
-    h('td', {}, share.expiresAt ? formatDate(share.expiresAt) : 'Never'),
-    h('td', {}, String(share.viewCount)),
-    h('td', {}, linkBox(share.token)),
-    h('td', {}, revoke));
+  // Each cell names its column too, so on a phone, where the table becomes a list of cards, it still says what it is.
+  const cells = [what(share, albumNames), share.recipientName ?? '', status, share.hasCode ? 'Yes' : 'No',
+    share.expiresAt ? formatDate(share.expiresAt) : 'Never', String(share.viewCount), linkBox(share.token), revoke];
+  return h('tr', {}, cells.map((cell) => (cell === status ? cell : h('td', {}, cell))).map((cell, index) => {
+    cell.dataset.label = headings[index];
+    return cell;
+  }));
 }
 
 export async function sharesView(main, _params, scope) {
@@ -52,7 +52,6 @@ export async function sharesView(main, _params, scope) {
     return;
   }
   const albumNames = new Map(albums.map((album) => [album.id, album.name]));
-  const headings = ['What', 'Recipient', 'Status', 'Code', 'Expires', 'Views', 'Link', ''];
   main.append(h('div', { class: 'table-scroll' },
     h('table', { class: 'shares' },
       h('thead', {}, h('tr', {}, headings.map((text) => h('th', { scope: 'col' }, text)))),

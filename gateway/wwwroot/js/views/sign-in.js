@@ -14,5 +14,6 @@ export function signInView(main, { next }) {
   main.append(
     h('h1', {}, 'Sign in'),
     form,
+    h('p', { class: 'narrow' }, h('a', { href: '#/forgot-password' }, 'Forgot password?')),
     h('p', { class: 'narrow' }, 'New here? ', h('a', { href: '#/signup' }, 'Create an account')));
 }

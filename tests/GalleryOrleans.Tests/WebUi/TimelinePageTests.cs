@@ -1,0 +1,73 @@
+using GalleryOrleans.Tests.Gallery;
+using GalleryOrleans.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GalleryOrleans.Tests.WebUi;
+
+/// <summary>The library as a timeline by taken date, its month list and continuous loading, on a desktop and a phone.</summary>
+public sealed class TimelinePageTests(BrowserCluster cluster) : IClassFixture<BrowserCluster>
+{
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task Photos_are_grouped_by_month_and_day_newest_taken_first_and_a_reload_fails_no_request(string screen)
+    {
+        var user = await UserJourney.SignUpAsync(cluster, Screen.Named(screen));
+        var folder = Path.Combine(cluster.DataDirectory, "timeline-" + Guid.NewGuid().ToString("N")[..8]);
+        await user.UploadAsync(
+            DatedPhotos.Write(folder, "may-2019-morning.jpg", "coffee.jpg", "2019:05:01 08:00:00"),
+            DatedPhotos.Write(folder, "jul-2021.jpg", "rocket.jpg", "2021:07:14 18:30:05"),
+            DatedPhotos.Write(folder, "may-2019-evening.jpg", "chelsea.jpg", "2019:05:01 19:00:00"),
+            DatedPhotos.Write(folder, "feb-2020.jpg", "astronaut.jpg", "2020:02:29 12:00:00"));
+        string[] expected = ["jul-2021.jpg", "feb-2020.jpg", "may-2019-evening.jpg", "may-2019-morning.jpg"];
+        await Expect(user.Page.Locator("main section.month > h2")).ToHaveTextAsync(["July 2021", "February 2020", "May 2019"]);
+        Assert.Equal(expected, await user.TileNamesAsync());
+
+        user.ForgetFailedRequests();
+        await user.Page.ReloadAsync();
+
+        await user.ExpectImagesRenderedAsync("main .grid img", 4);
+        await Expect(user.Page.Locator("main section.month > h2")).ToHaveTextAsync(["July 2021", "February 2020", "May 2019"]);
+        var mayDays = user.Page.Locator("main section.month[data-month='2019-05'] section.day h3");
+        await Expect(mayDays).ToHaveCountAsync(1);
+        await Expect(mayDays).ToContainTextAsync("1 May 2019");
+        Assert.Equal(expected, await user.TileNamesAsync());
+        Assert.Empty(user.FailedRequests);
+        user.AssertNoScriptErrors();
+    }
+
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task A_long_library_loads_while_scrolling_and_the_month_list_jumps_to_the_oldest_month(string screen)
+    {
+        var api = new ApiClient(cluster);
+        var owner = await api.NewUserAsync();
+        // 130 photos, one every 5 days back from 2024-12-30: more than one page, over 22 months.
+        var start = new DateTime(2024, 12, 30, 12, 0, 0, DateTimeKind.Utc);
+        var photos = Enumerable.Range(0, 130)
+            .Select(i => ($"p{i:D3}.jpg", DatedPhotos.Tiny(i, start.AddDays(-5 * i).ToString("yyyy:MM:dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))))
+            .ToArray();
+        foreach (var batch in photos.Chunk(45))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await Uploads.SendAsync(api, owner.AccessToken, batch)).StatusCode);
+        }
+        var oldest = start.AddDays(-5 * 129);
+
+        var user = await UserJourney.SignInAsync(cluster, Screen.Named(screen), owner.Email, ApiClient.Password);
+
+        await Expect(user.Page.Locator("main section.month > h2").First).ToHaveTextAsync("December 2024");
+        var months = user.Page.GetByRole(AriaRole.Navigation, new() { Name = "Jump to month" }).GetByRole(AriaRole.Button);
+        await Expect(months).ToHaveCountAsync(22);
+        await user.Page.Locator("main .timeline-end").ScrollIntoViewIfNeededAsync();
+        await user.Page.Mouse.WheelAsync(0, 100_000);
+        await Expect(user.Tiles).ToHaveCountAsync(130, new() { Timeout = 60_000 });
+        await user.Page.Mouse.WheelAsync(0, -1_000_000);
+        await months.Last.ClickAsync();
+        var oldestMonth = user.Page.Locator($"main section.month[data-month='{oldest:yyyy-MM}'] > h2");
+        await Expect(oldestMonth).ToBeInViewportAsync();
+        Assert.Equal("p129.jpg", (await user.TileNamesAsync())[^1]);
+        user.AssertNoScriptErrors();
+    }
+}
