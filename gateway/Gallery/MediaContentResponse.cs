@@ -1,6 +1,7 @@
 using GalleryOrleans.Abstractions.Gallery;
-using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Http.Streams;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Requests;
 using Microsoft.Net.Http.Headers;
 
 namespace GalleryOrleans.Gateway.Gallery;
