@@ -53,15 +53,12 @@ internal static class S3MultipartOperations
         await request.WriteXmlAsync(S3Xml.ListParts(new ListPartsPage(request.Bucket, request.Key, uploadId, marker, maxParts, page, next)));
     }
 
-    /// <summary>ListMultipartUploads with prefix, key-marker, upload-id-marker and max-uploads; no delimiter roll-up.</summary>
+    /// <summary>ListMultipartUploads with prefix, delimiter, key-marker, upload-id-marker and max-uploads.</summary>
     public static async Task ListUploadsAsync(S3Request request)
     {
-        if (!string.IsNullOrEmpty(request.Query["delimiter"]))
-        {
-            throw new S3Exception(S3ErrorCodes.NotImplemented, "Listing multipart uploads with a delimiter is not implemented.");
-        }
         var query = new ListUploadsRequest(request.Query["prefix"].ToString(), request.Query["key-marker"].ToString(),
-            request.Query["upload-id-marker"].ToString(), Math.Clamp(QueryNumber(request, "max-uploads", 1000), 0, 1000));
+            request.Query["upload-id-marker"].ToString(), Math.Clamp(QueryNumber(request, "max-uploads", 1000), 0, 1000),
+            request.Query["delimiter"].ToString());
         var listing = (await request.BucketGrain.ListUploads(request.Caller, query)).OrThrow();
         await request.WriteXmlAsync(S3Xml.ListMultipartUploads(request.Bucket, query, listing, request.Caller.ToString()));
     }

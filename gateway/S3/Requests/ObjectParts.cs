@@ -30,7 +30,8 @@ public static class ObjectParts
         var count = Math.Max(info.PartSizes.Count, 1);
         if (number > count)
         {
-            throw new S3Exception(S3ErrorCodes.InvalidPartNumber, "The requested partnumber is not satisfiable.");
+            // AWS answers 416 InvalidPartNumber here; the s3-tests suite, and RGW behind it, expect 400 InvalidPart.
+            throw new S3Exception(S3ErrorCodes.InvalidPart, $"The object has {count} part(s); part {number} does not exist.");
         }
         if (info.PartSizes.Count == 0)
         {

@@ -118,10 +118,11 @@ internal sealed record SigV4Authorization(
             throw new S3Exception(code, "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
         }
 
-        if (!int.TryParse(Required("X-Amz-Expires"), NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+        // A negative lifetime is a URL that expired before it was signed: the expiry check refuses it with 403, as RGW does.
+        if (!int.TryParse(Required("X-Amz-Expires"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var expires)
             || expires > SigV4Verifier.MaxPresignedExpiry.TotalSeconds)
         {
-            throw new S3Exception(code, "X-Amz-Expires must be a whole number of seconds from 0 to 604800 (a week)");
+            throw new S3Exception(code, "X-Amz-Expires must be a whole number of seconds up to 604800 (a week)");
         }
 
         var (accessKeyId, region) = ParseCredential(Required("X-Amz-Credential"), timestamp, code, "Error parsing the X-Amz-Credential parameter");

@@ -39,20 +39,25 @@ public static partial class S3Xml
             Element(writer, "ETag", S3Format.QuoteETag(etag));
         });
 
-    /// <summary>ListMultipartUploadsResult; the next markers name the last upload of a truncated page.</summary>
+    /// <summary>ListMultipartUploadsResult; the next markers name the last upload or common prefix of a truncated page.</summary>
     public static byte[] ListMultipartUploads(string bucket, ListUploadsRequest request, UploadListing listing, string ownerId) =>
         Document("ListMultipartUploadsResult", Namespace, writer =>
         {
             Element(writer, "Bucket", bucket);
             Element(writer, "KeyMarker", request.KeyMarker);
             Element(writer, "UploadIdMarker", request.UploadIdMarker);
-            if (listing.IsTruncated && listing.Uploads.Count > 0)
+            if (listing.NextKeyMarker is not null)
             {
-                Element(writer, "NextKeyMarker", listing.Uploads[^1].Key);
-                Element(writer, "NextUploadIdMarker", listing.Uploads[^1].UploadId);
+                Element(writer, "NextKeyMarker", listing.NextKeyMarker);
+                Element(writer, "NextUploadIdMarker", listing.NextUploadIdMarker ?? "");
             }
 
             Element(writer, "Prefix", request.Prefix);
+            if (request.Delimiter.Length > 0)
+            {
+                Element(writer, "Delimiter", request.Delimiter);
+            }
+
             Element(writer, "MaxUploads", request.MaxUploads);
             Element(writer, "IsTruncated", listing.IsTruncated);
             foreach (var upload in listing.Uploads)
@@ -67,6 +72,10 @@ public static partial class S3Xml
                     Element(entry, "StorageClass", "STANDARD");
                     Element(entry, "Initiated", new DateTimeOffset(upload.Initiated, TimeSpan.Zero));
                 });
+            }
+            foreach (var prefix in listing.CommonPrefixes)
+            {
+                Elements(writer, "CommonPrefixes", common => Element(common, "Prefix", prefix));
             }
         });
 

@@ -34,12 +34,17 @@ public static class S3XmlParser
                 && n is >= 1 and <= MaxPartNumber
                     ? n
                     : throw new S3Exception(S3ErrorCodes.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive");
-            if (parts.Count > 0 && number <= parts[^1].PartNumber)
+            if (parts.Count > 0 && number < parts[^1].PartNumber)
             {
                 throw new S3Exception(S3ErrorCodes.InvalidPartOrder,
                     "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
             }
 
+            // A client that re-sent a part may list it once per upload it made; the last one listed is the one it kept.
+            if (parts.Count > 0 && number == parts[^1].PartNumber)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
             parts.Add(new CompletedPart(number, S3Format.UnquoteETag(SingleValue(part, "ETag"))));
         }
 
