@@ -18,6 +18,13 @@ command -v aws >/dev/null 2>&1 || [ -x /root/.pyenv/shims/aws ] || missing+=(aws
 # ffmpeg; the tests make their phone fixtures with the same tools (heif-enc, ffmpeg with libx265).
 command -v heif-convert >/dev/null 2>&1 || missing+=(libheif-examples)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+# deploy/s3-conformance/run.sh runs the ceph/s3-tests suite with Debian's python3 and these modules.
+for pair in boto3:python3-boto3 pytest:python3-pytest munch:python3-munch isodate:python3-isodate pytz:python3-tz \
+  requests:python3-requests; do
+  /usr/bin/python3 -c "import ${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+# The benchmarks' S3 peer, s3rver, runs with npx (npm fetches the pinned package on first use).
+command -v npx >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -1,7 +1,8 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.Http.Streams;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Requests;
 using Microsoft.Net.Http.Headers;
 
 namespace GalleryOrleans.Gateway.Gallery;

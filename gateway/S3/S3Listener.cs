@@ -1,6 +1,8 @@
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Gateway.Http;
-using GalleryOrleans.Gateway.S3.Api;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Operations;
+using GalleryOrleans.Gateway.S3.SigV4;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GalleryOrleans.Gateway.S3;

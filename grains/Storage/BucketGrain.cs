@@ -160,7 +160,7 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         var refused = Check(caller);
         return refused != StorageFailure.None
             ? Result<UploadListing, StorageFailure>.Fail(refused)
-            : Result<UploadListing, StorageFailure>.Ok(await uploads.ListAsync(Name, request));
+            : Result<UploadListing, StorageFailure>.Ok(await UploadLister.ListAsync(uploads, Name, request));
     }
 
     private async Task<StorageFailure> CheckConditionAsync(string key, WriteCondition condition)

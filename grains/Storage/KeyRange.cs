@@ -5,6 +5,17 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>Key ranges in S3 order (by code point, which is UTF-8 byte order and collation "C").</summary>
 public static class KeyRange
 {
+    /// <summary>The common prefix a listing with a delimiter rolls <paramref name="key"/> into; null when it is listed itself.</summary>
+    public static string? CommonPrefixOf(string key, string prefix, string? delimiter)
+    {
+        if (delimiter is null || !key.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var at = key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
+        return at < 0 ? null : key[..(at + delimiter.Length)];
+    }
+
     /// <summary>The smallest string above every string that starts with <paramref name="prefix"/>; null if none.</summary>
     public static string? UpperBound(string prefix)
     {

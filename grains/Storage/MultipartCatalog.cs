@@ -58,26 +58,28 @@ public sealed class MultipartCatalog(CatalogDatabase database)
     }
 
     /// <summary>
-    /// One page, by key and then upload id. Without an upload-id-marker S3 starts after every upload of the key
-    /// marker; with one, after that upload of it. Keys and upload ids compare by their bytes (collation "C").
+    /// Up to <paramref name="limit"/> uploads with the prefix, by key and then upload id: from key <paramref name="from"/>
+    /// on when it is not empty, else after the markers. Without an upload-id-marker S3 starts after every upload of the
+    /// key marker; with one, after that upload of it. Keys and upload ids compare by their bytes (collation "C").
     /// </summary>
-    public async Task<UploadListing> ListAsync(string bucket, ListUploadsRequest request)
+    public async Task<IReadOnlyList<UploadInProgress>> ListAsync(
+        string bucket, string prefix, string keyMarker, string uploadIdMarker, string from, int limit)
     {
         await using var command = database.Command("""
             SELECT key, upload_id, initiated FROM multipart_upload
             WHERE bucket = $1 AND starts_with(key, $2)
-              AND (key > $3 OR (key = $3 AND $4 <> '' AND upload_id > $4))
+              AND CASE WHEN $5 <> '' THEN key >= $5
+                       ELSE key > $3 OR (key = $3 AND $4 <> '' AND upload_id > $4) END
             ORDER BY key, upload_id
-            LIMIT $5
+            LIMIT $6
             """);
         command.Parameters.AddWithValue(bucket);
-        command.Parameters.AddWithValue(request.Prefix);
-        command.Parameters.AddWithValue(request.KeyMarker);
-        command.Parameters.AddWithValue(request.UploadIdMarker);
-        command.Parameters.AddWithValue(request.MaxUploads + 1);
-        var uploads = await ReadUploadsAsync(command);
-        var truncated = uploads.Count > request.MaxUploads;
-        return new UploadListing(truncated ? uploads.Take(request.MaxUploads).ToList() : uploads, truncated);
+        command.Parameters.AddWithValue(prefix);
+        command.Parameters.AddWithValue(keyMarker);
+        command.Parameters.AddWithValue(uploadIdMarker);
+        command.Parameters.AddWithValue(from);
+        command.Parameters.AddWithValue(limit);
+        return await ReadUploadsAsync(command);
     }
 
     private static async Task<IReadOnlyList<UploadInProgress>> ReadUploadsAsync(NpgsqlCommand command)

@@ -18,7 +18,7 @@ public static class ObjectLister
         string? from = null;
         string? last = null;
         // A marker inside a rolled-up prefix means that whole prefix was already answered.
-        if (after is not null && CommonPrefixOf(after, request.Prefix, delimiter) is { } answered)
+        if (after is not null && KeyRange.CommonPrefixOf(after, request.Prefix, delimiter) is { } answered)
         {
             (after, from) = (null, KeyRange.UpperBound(answered));
             if (from is null)
@@ -37,7 +37,7 @@ public static class ObjectLister
                 {
                     return new ObjectListing(objects, prefixes, true, last);
                 }
-                if (CommonPrefixOf(info.Key, request.Prefix, delimiter) is not { } commonPrefix)
+                if (KeyRange.CommonPrefixOf(info.Key, request.Prefix, delimiter) is not { } commonPrefix)
                 {
                     objects.Add(info);
                     (last, after, from) = (info.Key, info.Key, null);
@@ -58,15 +58,5 @@ public static class ObjectLister
                 return new ObjectListing(objects, prefixes, false, null);
             }
         }
-    }
-
-    private static string? CommonPrefixOf(string key, string prefix, string? delimiter)
-    {
-        if (delimiter is null || !key.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var at = key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
-        return at < 0 ? null : key[..(at + delimiter.Length)];
     }
 }

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace GalleryOrleans.Benchmarks;
 
 /// <summary>
-/// One of the system's programs (silo or gateway) run from its Release build folder as its own process,
-/// with its output in a log file.
+/// One of the system's programs (silo or gateway) run from its Release build folder as its own process, or a peer
+/// server, with its output in a log file.
 /// </summary>
 internal sealed class AppProcess : IDisposable
 {
@@ -35,16 +35,19 @@ internal sealed class AppProcess : IDisposable
         {
             throw new FileNotFoundException($"{dll} is missing: build it with 'dotnet build {projectFolder} -c Release'.", dll);
         }
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = binFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = binFolder };
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
+        return Start(name, start, logFolder);
+    }
+
+    /// <summary>Runs any program, such as a peer server to compare with; its output goes to <c>{name}.log</c>.</summary>
+    public static AppProcess Start(string name, ProcessStartInfo start, string logFolder)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true });
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the {name}.");

@@ -24,16 +24,7 @@ internal sealed class GalleryAccount(string accessToken, AmazonS3Client s3) : ID
         var accessToken = tokens.GetProperty("accessToken").GetString()!;
         var key = await PostAsync(http, "/api/auth/keys", new { name = "benchmark" }, accessToken, HttpStatusCode.Created, cancellationToken);
         var credentials = new BasicAWSCredentials(key.GetProperty("accessKeyId").GetString(), key.GetProperty("secretAccessKey").GetString());
-        var client = new AmazonS3Client(credentials, new AmazonS3Config
-        {
-            ServiceURL = s3Endpoint.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-            // A failure is an observation to report, not something to retry past.
-            MaxErrorRetry = 0,
-            Timeout = TimeSpan.FromMinutes(5),
-        });
-        return new GalleryAccount(accessToken, client);
+        return new GalleryAccount(accessToken, S3Clients.Create(s3Endpoint, credentials));
     }
 
     public void Dispose() => S3.Dispose();

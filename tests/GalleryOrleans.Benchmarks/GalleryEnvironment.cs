@@ -36,7 +36,7 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
     public int GatewayProcessId => gateway!.Id;
     public int SiloProcessId => silo!.Id;
     public int PostgresProcessId => postgres.ServerProcessId();
-    private string LogDirectory => Path.Combine(DataDirectory, "logs");
+    public string LogDirectory => Path.Combine(DataDirectory, "logs");
 
     public static async Task<GalleryEnvironment> StartAsync(string repository, CancellationToken cancellationToken)
     {

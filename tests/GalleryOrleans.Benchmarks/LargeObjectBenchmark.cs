@@ -96,13 +96,13 @@ internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, str
         var name = $"round {round}/{Rounds}";
         Console.WriteLine($"  {name}");
 
-        await PrepareWriteAsync(largeFile, cancellationToken);
+        await PageCache.PrepareWriteAsync(largeFile, cancellationToken);
         var ddWrite = new Throughput(LargeSize,
             await ExternalCommand.TimeAsync("dd", [$"if={largeFile}", $"of={ddCopy}", "bs=1M", "conv=fsync"], cancellationToken));
         Console.WriteLine($"    dd write: {ddWrite}");
         foreach (var upload in uploads)
         {
-            await PrepareWriteAsync(upload.Source, cancellationToken);
+            await PageCache.PrepareWriteAsync(upload.Source, cancellationToken);
             var (elapsed, memory) = await MemorySampler.DuringAsync(gatewayMemory,
                 () => cpu.MeasureAsync($"{name}: upload {upload.Label}", () => upload.Put(upload.Key(round))));
             var speed = new Throughput(new FileInfo(upload.Source).Length, elapsed);
@@ -153,13 +153,6 @@ internal sealed class LargeObjectBenchmark(AmazonS3Client s3, string bucket, str
             await PutAsync(file, md5, $"warm-up/{round}", chunked: round % 2 == 0, cancellationToken);
             await DownloadAsync($"warm-up/{round}", SmallSize, asRange: false, cancellationToken);
         }
-    }
-
-    /// <summary>The source is read from memory and nothing from before is still being written back.</summary>
-    private static async Task PrepareWriteAsync(string source, CancellationToken cancellationToken)
-    {
-        await PageCache.WarmAsync(source, cancellationToken);
-        await PageCache.FlushAsync(cancellationToken);
     }
 
     private async Task<TimeSpan> PutAsync(string file, string md5, string key, bool chunked, CancellationToken cancellationToken)

@@ -21,6 +21,13 @@ internal static class PageCache
         }
     }
 
+    /// <summary>Before a timed write: the source is read from memory and nothing from before is still being written back.</summary>
+    public static async Task PrepareWriteAsync(string source, CancellationToken cancellationToken)
+    {
+        await WarmAsync(source, cancellationToken);
+        await FlushAsync(cancellationToken);
+    }
+
     /// <summary>Reads a file once, so a measurement that reads it as its source does not wait for the disk.</summary>
     public static async Task WarmAsync(string path, CancellationToken cancellationToken)
     {

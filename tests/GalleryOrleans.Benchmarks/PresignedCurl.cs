@@ -25,15 +25,18 @@ internal sealed class PresignedCurl(AmazonS3Client s3, string bucket)
         return elapsed;
     }
 
-    public async Task<Throughput> GetAsync(string key, long size, CancellationToken cancellationToken)
+    public async Task<Throughput> GetAsync(string key, long size, CancellationToken cancellationToken) =>
+        await GetUrlAsync(await UrlAsync(key, HttpVerb.GET), size, cancellationToken);
+
+    /// <summary>A GET of any URL with curl, such as a peer's plain file endpoint.</summary>
+    public static async Task<Throughput> GetUrlAsync(string url, long size, CancellationToken cancellationToken)
     {
-        var url = await UrlAsync(key, HttpVerb.GET);
         var started = Stopwatch.GetTimestamp();
         var received = await ExternalCommand.RunAsync("curl", ["-sS", "--fail", "-o", "/dev/null", "-w", "%{size_download}", url], cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (received.Trim() != size.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            throw new InvalidDataException($"curl GET {key} received {received} bytes, expected {size}.");
+            throw new InvalidDataException($"curl GET {url} received {received} bytes, expected {size}.");
         }
         return new Throughput(size, elapsed);
     }

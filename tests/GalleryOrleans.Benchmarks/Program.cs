@@ -1,7 +1,7 @@
 using GalleryOrleans.Benchmarks;
 
 var idleTime = TimeSpan.FromSeconds(3);
-string[] sections = ["all", "s3", "session", "gallery", "similarity", "phone"];
+string[] sections = ["all", "s3", "peers", "session", "gallery", "similarity", "phone"];
 var section = args.FirstOrDefault() ?? "all";
 // Offline sections: no deployment is started for these.
 if (section == "calibration" && args.Length == 2)
@@ -56,6 +56,8 @@ try
         account.S3, bucket, gallery.ScratchDirectory, new ProcessMemory(gallery.GatewayProcessId), cpu).RunAsync(cancellationToken));
     await RunAsync("s3", "small objects", async () =>
         report.SmallObjects = await new SmallObjectsBenchmark(account.S3, bucket, gallery.ScratchDirectory, cpu).RunAsync(cancellationToken));
+    await RunAsync("peers", "S3 against s3rver and bare Kestrel", async () => report.Peers = await new PeerBenchmark(
+        account.S3, bucket, gallery.ScratchDirectory, gallery.LogDirectory).RunAsync(cancellationToken));
     await RunAsync("gallery", "gallery upload", async () => report.GalleryUploads = await new GalleryUploadBenchmark(
         gallery.Http, account.AccessToken, account.S3, photos, cpu).RunAsync(cancellationToken));
     await RunAsync("phone", "phone media", async () => report.PhoneMedia = await new PhoneMediaBenchmark(

@@ -10,6 +10,7 @@ internal sealed partial class ResultsReport
     public SessionCheckResults? SessionCheck { get; set; }
     public LargeObjectResults? LargeObjects { get; set; }
     public SmallObjectResults? SmallObjects { get; set; }
+    public PeerResults? Peers { get; set; }
     public GalleryUploadResults? GalleryUploads { get; set; }
     public HashingResults? Hashing { get; set; }
     public PhoneMediaResults? PhoneMedia { get; set; }
@@ -35,6 +36,7 @@ internal sealed partial class ResultsReport
         {
             PrintSmallObjects(output, small);
         }
+        Peers?.Print(output);
         if (SessionCheck is { } session)
         {
             PrintSessionCheck(output, session);

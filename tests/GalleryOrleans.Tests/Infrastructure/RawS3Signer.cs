@@ -1,5 +1,5 @@
 using System.Globalization;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.SigV4;
 using GalleryOrleans.Tests.S3;
 
 namespace GalleryOrleans.Tests.Infrastructure;

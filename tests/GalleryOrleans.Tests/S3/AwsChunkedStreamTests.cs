@@ -1,5 +1,7 @@
 using System.Text;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Payload;
+using GalleryOrleans.Gateway.S3.SigV4;
 using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;

@@ -1,5 +1,5 @@
 using System.Text;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.SigV4;
 using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Payload;
 using Xunit.Abstractions;
 using SdkChecksumAlgorithm = Amazon.S3.ChecksumAlgorithm;
 

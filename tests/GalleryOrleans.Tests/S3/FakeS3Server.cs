@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Payload;
+using GalleryOrleans.Gateway.S3.Requests;
+using GalleryOrleans.Gateway.S3.SigV4;
+using GalleryOrleans.Gateway.S3.Xml;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

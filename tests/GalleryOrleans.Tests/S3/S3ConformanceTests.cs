@@ -166,7 +166,8 @@ public sealed class S3ConformanceTests(GalleryCluster cluster) : IClassFixture<G
         Assert.Equal(5 * 1024 * 1024, head.ContentLength);
         Assert.Equal(3, third.PartsCount);
         Assert.Equal(parts[2], await ReadAllAsync(third.ResponseStream));
-        Assert.Equal("InvalidPartNumber", beyond.ErrorCode);
+        Assert.Equal("InvalidPart", beyond.ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
         Assert.Equal("InvalidRequest", withRange.ErrorCode);
     }
 

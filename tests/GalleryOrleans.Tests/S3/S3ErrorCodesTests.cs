@@ -1,4 +1,4 @@
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Payload;
+using GalleryOrleans.Gateway.S3.SigV4;
 using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;
@@ -121,7 +123,7 @@ public sealed class S3PayloadTests
     public async Task Rejects_a_checksum_header_of_the_wrong_size()
     {
         var error = await Assert.ThrowsAsync<S3Exception>(() => UnsignedPayloadAsync(Body, new() { ["x-amz-checksum-crc32"] = "AAAAAAAAAAA=" }));
-        Assert.Equal(S3ErrorCodes.InvalidRequest, error.Error.Code);
+        Assert.Equal(S3ErrorCodes.BadDigest, error.Error.Code);
     }
 
     [Fact]

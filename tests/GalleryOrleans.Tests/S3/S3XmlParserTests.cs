@@ -1,5 +1,7 @@
 using System.Text;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Payload;
+using GalleryOrleans.Gateway.S3.Xml;
 
 namespace GalleryOrleans.Tests.S3;
 
@@ -56,14 +58,24 @@ public sealed class S3XmlParserTests
             Xml($"<CompleteMultipartUpload><Part><PartNumber>{number}</PartNumber><ETag>e</ETag></Part></CompleteMultipartUpload>"),
             CancellationToken.None));
 
-    [Theory]
-    [InlineData(2, 1)]
-    [InlineData(2, 2)]
-    public Task Rejects_parts_not_in_ascending_order(int first, int second) =>
+    [Fact]
+    public Task Rejects_parts_not_in_ascending_order() =>
         AssertError(S3ErrorCodes.InvalidPartOrder, () => S3XmlParser.ParseCompleteMultipartUploadAsync(
-            Xml($"<CompleteMultipartUpload><Part><PartNumber>{first}</PartNumber><ETag>e</ETag></Part>" +
-                $"<Part><PartNumber>{second}</PartNumber><ETag>f</ETag></Part></CompleteMultipartUpload>"),
+            Xml("<CompleteMultipartUpload><Part><PartNumber>2</PartNumber><ETag>e</ETag></Part>" +
+                "<Part><PartNumber>1</PartNumber><ETag>f</ETag></Part></CompleteMultipartUpload>"),
             CancellationToken.None));
+
+    [Fact]
+    public async Task A_part_number_listed_twice_in_a_row_keeps_its_last_etag()
+    {
+        var parts = await S3XmlParser.ParseCompleteMultipartUploadAsync(
+            Xml("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>e</ETag></Part>" +
+                "<Part><PartNumber>1</PartNumber><ETag>f</ETag></Part><Part><PartNumber>2</PartNumber><ETag>g</ETag></Part>" +
+                "</CompleteMultipartUpload>"),
+            CancellationToken.None);
+
+        Assert.Equal([new CompletedPart(1, "f"), new CompletedPart(2, "g")], parts);
+    }
 
     [Fact]
     public async Task Parses_delete_with_quiet_and_keeps_key_whitespace()

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Requests;
+using GalleryOrleans.Gateway.S3.Xml;
 using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;

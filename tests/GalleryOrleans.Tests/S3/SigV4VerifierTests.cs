@@ -1,4 +1,6 @@
-using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Errors;
+using GalleryOrleans.Gateway.S3.Payload;
+using GalleryOrleans.Gateway.S3.SigV4;
 using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;

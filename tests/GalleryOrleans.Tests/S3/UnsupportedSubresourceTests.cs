@@ -69,8 +69,8 @@ public sealed class UnsupportedSubresourceTests(GalleryCluster cluster) : IClass
             s3.Client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "photo.jpg", PartNumber = 2 }));
 
         Assert.Equal(Original, body.ToArray());
-        Assert.Equal("InvalidPartNumber", second.ErrorCode);
-        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, second.StatusCode);
+        Assert.Equal("InvalidPart", second.ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
     }
 
     private async Task<(S3User S3, string Bucket)> NewBucketWithObjectAsync()
