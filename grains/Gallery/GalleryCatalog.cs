@@ -19,6 +19,13 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         (SELECT am.media_id FROM album_media am WHERE am.album_id = a.id ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT 1)
         """;
 
+    /// <summary>A page of the owner's albums, newest first ($1 owner, $2 and $3 the cursor, $4 the limit).</summary>
+    internal const string AlbumPageSql = $"""
+        SELECT {AlbumColumns} FROM album a
+        WHERE a.owner_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) < ($2, $3))
+        ORDER BY a.created_at DESC, a.id DESC LIMIT $4
+        """;
+
     public async Task InsertMediaAsync(MediaRecord media)
     {
         await using var command = database.Command($"""
@@ -152,11 +159,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
 
     public async Task<Page<AlbumView>> ListAlbumsAsync(Guid owner, GalleryCursor? after, int limit)
     {
-        await using var command = database.Command($"""
-            SELECT {AlbumColumns} FROM album a
-            WHERE a.owner_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) < ($2, $3))
-            ORDER BY a.created_at DESC, a.id DESC LIMIT $4
-            """);
+        await using var command = database.Command(AlbumPageSql);
         command.Parameters.AddWithValue(owner);
         AddCursor(command, after);
         command.Parameters.AddWithValue(limit + 1);
@@ -169,22 +172,24 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return ToPage(albums, limit, a => new GalleryCursor(a.CreatedAt, a.Id));
     }
 
+    /// <summary>A page of media, newest first ($1 owner, $2 and $3 the cursor, $4 the limit, $5 the album if any).</summary>
+    internal static string MediaPageSql(bool inAlbum, bool favoritesOnly) => inAlbum
+        ? $"""
+            SELECT {MediaColumns} FROM album_media am JOIN media m ON m.id = am.media_id
+            WHERE am.album_id = $5 AND m.owner_id = $1 AND ($2::timestamptz IS NULL OR (am.media_created_at, am.media_id) < ($2, $3))
+                {(favoritesOnly ? "AND m.is_favorite" : "")}
+            ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT $4
+            """
+        : $"""
+            SELECT {MediaColumns} FROM media m
+            WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR (m.created_at, m.id) < ($2, $3)) {(favoritesOnly ? "AND m.is_favorite" : "")}
+            ORDER BY m.created_at DESC, m.id DESC LIMIT $4
+            """;
+
     /// <summary>A page of media records, newest first: the owner's library, favourites, or one album's members.</summary>
     public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(Guid owner, Guid? albumId, bool favoritesOnly, GalleryCursor? after, int limit)
     {
-        var sql = albumId is null
-            ? $"""
-                SELECT {MediaColumns} FROM media m
-                WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR (m.created_at, m.id) < ($2, $3)) {(favoritesOnly ? "AND m.is_favorite" : "")}
-                ORDER BY m.created_at DESC, m.id DESC LIMIT $4
-                """
-            : $"""
-                SELECT {MediaColumns} FROM album_media am JOIN media m ON m.id = am.media_id
-                WHERE am.album_id = $5 AND m.owner_id = $1 AND ($2::timestamptz IS NULL OR (am.media_created_at, am.media_id) < ($2, $3))
-                    {(favoritesOnly ? "AND m.is_favorite" : "")}
-                ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT $4
-                """;
-        await using var command = database.Command(sql);
+        await using var command = database.Command(MediaPageSql(albumId is not null, favoritesOnly));
         command.Parameters.AddWithValue(owner);
         AddCursor(command, after);
         command.Parameters.AddWithValue(limit + 1);

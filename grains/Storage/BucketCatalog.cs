@@ -19,10 +19,19 @@ public sealed class BucketCatalog(CatalogDatabase database)
         return await reader.ReadAsync() ? new BucketInfo(name, reader.GetGuid(0), reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)) : null;
     }
 
+    internal const string BucketListSql = "SELECT name, created_at, object_count, size_bytes FROM bucket WHERE owner_id = $1 ORDER BY name";
+
+    /// <summary>$1 bucket, $2 prefix, $3 the key to start after, $4 the prefix's upper bound, $5 the first key, $6 the limit.</summary>
+    internal const string ObjectPageSql = $"""
+        SELECT {ObjectColumns} FROM bucket_object
+        WHERE bucket = $1 AND key >= $2 AND ($3::text IS NULL OR key > $3) AND ($4::text IS NULL OR key < $4)
+            AND ($5::text IS NULL OR key >= $5)
+        ORDER BY key LIMIT $6
+        """;
+
     public async Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(Guid owner)
     {
-        await using var command = database.Command(
-            "SELECT name, created_at, object_count, size_bytes FROM bucket WHERE owner_id = $1 ORDER BY name");
+        await using var command = database.Command(BucketListSql);
         command.Parameters.AddWithValue(owner);
         await using var reader = await command.ExecuteReaderAsync();
         var buckets = new List<BucketInfo>();
@@ -122,12 +131,7 @@ public sealed class BucketCatalog(CatalogDatabase database)
     /// </summary>
     public async Task<List<ObjectInfo>> ListObjectsAsync(string bucket, string prefix, string? after, string? from, int limit)
     {
-        await using var command = database.Command($"""
-            SELECT {ObjectColumns} FROM bucket_object
-            WHERE bucket = $1 AND key >= $2 AND ($3::text IS NULL OR key > $3) AND ($4::text IS NULL OR key < $4)
-                AND ($5::text IS NULL OR key >= $5)
-            ORDER BY key LIMIT $6
-            """);
+        await using var command = database.Command(ObjectPageSql);
         command.Parameters.AddWithValue(bucket);
         command.Parameters.AddWithValue(prefix);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });

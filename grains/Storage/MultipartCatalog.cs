@@ -57,19 +57,22 @@ public sealed class MultipartCatalog(CatalogDatabase database)
         return await ReadUploadsAsync(command);
     }
 
+    /// <summary>$1 bucket, $2 prefix, $3 key marker, $4 upload id marker, $5 the limit.</summary>
+    internal const string UploadPageSql = """
+        SELECT key, upload_id, initiated FROM multipart_upload
+        WHERE bucket = $1 AND starts_with(key, $2)
+          AND (key > $3 OR (key = $3 AND $4 <> '' AND upload_id > $4))
+        ORDER BY key, upload_id
+        LIMIT $5
+        """;
+
     /// <summary>
     /// One page, by key and then upload id. Without an upload-id-marker S3 starts after every upload of the key
     /// marker; with one, after that upload of it. Keys and upload ids compare by their bytes (collation "C").
     /// </summary>
     public async Task<UploadListing> ListAsync(string bucket, ListUploadsRequest request)
     {
-        await using var command = database.Command("""
-            SELECT key, upload_id, initiated FROM multipart_upload
-            WHERE bucket = $1 AND starts_with(key, $2)
-              AND (key > $3 OR (key = $3 AND $4 <> '' AND upload_id > $4))
-            ORDER BY key, upload_id
-            LIMIT $5
-            """);
+        await using var command = database.Command(UploadPageSql);
         command.Parameters.AddWithValue(bucket);
         command.Parameters.AddWithValue(request.Prefix);
         command.Parameters.AddWithValue(request.KeyMarker);
