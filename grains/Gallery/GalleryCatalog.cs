@@ -53,8 +53,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     {
         await using var command = database.Command($"SELECT {MediaColumns} FROM media m WHERE m.id = $1");
         command.Parameters.AddWithValue(id);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? ReadMedia(reader) : null;
+        return await command.ReadFirstOrDefaultAsync(reader => ReadMedia(reader));
     }
 
     public async Task UpdateMediaAsync(Guid id, string name, bool isFavorite)
@@ -86,13 +85,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     {
         await using var command = database.Command("SELECT album_id FROM album_media WHERE media_id = $1 ORDER BY album_id");
         command.Parameters.AddWithValue(mediaId);
-        await using var reader = await command.ExecuteReaderAsync();
-        var albums = new List<Guid>();
-        while (await reader.ReadAsync())
-        {
-            albums.Add(reader.GetGuid(0));
-        }
-        return albums;
+        return await command.ReadAllAsync(reader => reader.GetGuid(0));
     }
 
     public async Task<(Guid Owner, AlbumView View)?> FindAlbumAsync(Guid id)
@@ -163,12 +156,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         command.Parameters.AddWithValue(owner);
         AddCursor(command, after);
         command.Parameters.AddWithValue(limit + 1);
-        await using var reader = await command.ExecuteReaderAsync();
-        var albums = new List<AlbumView>();
-        while (await reader.ReadAsync())
-        {
-            albums.Add(ReadAlbum(reader, 0));
-        }
+        var albums = await command.ReadAllAsync(reader => ReadAlbum(reader, 0));
         return ToPage(albums, limit, a => new GalleryCursor(a.CreatedAt, a.Id));
     }
 
@@ -197,12 +185,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         {
             command.Parameters.AddWithValue(album);
         }
-        await using var reader = await command.ExecuteReaderAsync();
-        var media = new List<MediaRecord>();
-        while (await reader.ReadAsync())
-        {
-            media.Add(ReadMedia(reader));
-        }
+        var media = await command.ReadAllAsync(reader => ReadMedia(reader));
         var page = ToPage(media, limit, m => new GalleryCursor(m.CreatedAt, m.Id));
         return (page.Items.ToList(), page.NextCursor);
     }

@@ -14,8 +14,7 @@ public sealed class ShareCatalog(CatalogDatabase database)
     {
         await using var command = database.Command($"SELECT {Columns} FROM share_link WHERE token_hash = $1");
         command.Parameters.AddWithValue(tokenHash);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? Read(reader) : null;
+        return await command.ReadFirstOrDefaultAsync(reader => Read(reader));
     }
 
     public async Task InsertAsync(ShareRecord share)
@@ -74,13 +73,7 @@ public sealed class ShareCatalog(CatalogDatabase database)
         command.Parameters.Add(CatalogDatabase.Nullable(mediaId, NpgsqlDbType.Uuid));
         command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
         command.Parameters.AddWithValue(limit);
-        await using var reader = await command.ExecuteReaderAsync();
-        var shares = new List<ShareRecord>();
-        while (await reader.ReadAsync())
-        {
-            shares.Add(Read(reader));
-        }
-        return shares;
+        return await command.ReadAllAsync(reader => Read(reader));
     }
 
     private static ShareRecord Read(NpgsqlDataReader reader) => new(

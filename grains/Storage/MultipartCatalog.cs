@@ -29,13 +29,7 @@ public sealed class MultipartCatalog(CatalogDatabase database)
     {
         await using var command = database.Command("DELETE FROM multipart_upload WHERE bucket = $1 RETURNING upload_id");
         command.Parameters.AddWithValue(bucket);
-        await using var reader = await command.ExecuteReaderAsync();
-        var ids = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
+        return await command.ReadAllAsync(reader => reader.GetString(0));
     }
 
     /// <summary>
@@ -85,12 +79,6 @@ public sealed class MultipartCatalog(CatalogDatabase database)
 
     private static async Task<IReadOnlyList<UploadInProgress>> ReadUploadsAsync(NpgsqlCommand command)
     {
-        await using var reader = await command.ExecuteReaderAsync();
-        var uploads = new List<UploadInProgress>();
-        while (await reader.ReadAsync())
-        {
-            uploads.Add(new UploadInProgress(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)));
-        }
-        return uploads;
+        return await command.ReadAllAsync(reader => new UploadInProgress(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)));
     }
 }
