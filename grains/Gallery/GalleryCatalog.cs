@@ -22,6 +22,13 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         (SELECT am.media_id FROM album_media am WHERE am.album_id = a.id ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT 1)
         """;
 
+    /// <summary>A page of the owner's albums, newest first ($1 owner, $2 and $3 the cursor, $4 the limit).</summary>
+    internal const string AlbumPageSql = $"""
+        SELECT {AlbumColumns} FROM album a
+        WHERE a.owner_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) < ($2, $3))
+        ORDER BY a.created_at DESC, a.id DESC LIMIT $4
+        """;
+
     public async Task InsertMediaAsync(MediaRecord media)
     {
         await using var command = database.Command($"""
@@ -49,8 +56,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     {
         await using var command = database.Command($"SELECT {MediaColumns} FROM media m WHERE m.id = $1");
         command.Parameters.AddWithValue(id);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? ReadMedia(reader) : null;
+        return await command.ReadFirstOrDefaultAsync(reader => ReadMedia(reader));
     }
 
     public async Task UpdateMediaAsync(Guid id, string name, bool isFavorite)
@@ -82,13 +88,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     {
         await using var command = database.Command("SELECT album_id FROM album_media WHERE media_id = $1 ORDER BY album_id");
         command.Parameters.AddWithValue(mediaId);
-        await using var reader = await command.ExecuteReaderAsync();
-        var albums = new List<Guid>();
-        while (await reader.ReadAsync())
-        {
-            albums.Add(reader.GetGuid(0));
-        }
-        return albums;
+        return await command.ReadAllAsync(reader => reader.GetGuid(0));
     }
 
     public async Task<(Guid Owner, AlbumView View)?> FindAlbumAsync(Guid id)
@@ -155,44 +155,38 @@ public sealed class GalleryCatalog(CatalogDatabase database)
 
     public async Task<Page<AlbumView>> ListAlbumsAsync(Guid owner, GalleryCursor? after, int limit)
     {
-        await using var command = database.Command($"""
-            SELECT {AlbumColumns} FROM album a
-            WHERE a.owner_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) < ($2, $3))
-            ORDER BY a.created_at DESC, a.id DESC LIMIT $4
-            """);
+        await using var command = database.Command(AlbumPageSql);
         command.Parameters.AddWithValue(owner);
         AddCursor(command, after);
         command.Parameters.AddWithValue(limit + 1);
-        await using var reader = await command.ExecuteReaderAsync();
-        var albums = new List<AlbumView>();
-        while (await reader.ReadAsync())
-        {
-            albums.Add(ReadAlbum(reader, 0));
-        }
+        var albums = await command.ReadAllAsync(reader => ReadAlbum(reader, 0));
         return ToPage(albums, limit, a => new GalleryCursor(a.CreatedAt, a.Id));
     }
 
-    /// <summary>
-    /// A page of media records, newest first by upload time or by taken time (upload time when unknown): the
-    /// owner's library, favourites, or one album's members. Keyset on (sort time, id), read from an index.
-    /// </summary>
+    /// <summary>A page of media, newest first ($1 owner, $2 and $3 the cursor, $4 the limit, $5 the album if any), by upload
+    /// time or by taken time (upload time when unknown). Keyset on (sort time, id), read from an index.</summary>
+    internal static string MediaPageSql(bool inAlbum, bool favoritesOnly, MediaOrder order = MediaOrder.Uploaded)
+    {
+        var (key, id) = (order, inAlbum) switch
+        {
+            (MediaOrder.Taken, _) => (TakenKey, "m.id"),
+            (_, false) => ("m.created_at", "m.id"),
+            _ => ("am.media_created_at", "am.media_id"),
+        };
+        var source = inAlbum ? "album_media am JOIN media m ON m.id = am.media_id" : "media m";
+        return $"""
+            SELECT {MediaColumns} FROM {source}
+            WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR ({key}, {id}) < ($2, $3))
+                {(inAlbum ? "AND am.album_id = $5" : "")} {(favoritesOnly ? "AND m.is_favorite" : "")}
+            ORDER BY {key} DESC, {id} DESC LIMIT $4
+            """;
+    }
+
+    /// <summary>A page of media records, newest first: the owner's library, favourites, or one album's members.</summary>
     public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(
         Guid owner, Guid? albumId, bool favoritesOnly, MediaOrder order, GalleryCursor? after, int limit)
     {
-        var (key, id) = (order, albumId) switch
-        {
-            (MediaOrder.Taken, _) => (TakenKey, "m.id"),
-            (_, null) => ("m.created_at", "m.id"),
-            _ => ("am.media_created_at", "am.media_id"),
-        };
-        var source = albumId is null ? "media m" : "album_media am JOIN media m ON m.id = am.media_id";
-        var sql = $"""
-            SELECT {MediaColumns} FROM {source}
-            WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR ({key}, {id}) < ($2, $3))
-                {(albumId is null ? "" : "AND am.album_id = $5")} {(favoritesOnly ? "AND m.is_favorite" : "")}
-            ORDER BY {key} DESC, {id} DESC LIMIT $4
-            """;
-        await using var command = database.Command(sql);
+        await using var command = database.Command(MediaPageSql(albumId is not null, favoritesOnly, order));
         command.Parameters.AddWithValue(owner);
         AddCursor(command, after);
         command.Parameters.AddWithValue(limit + 1);
@@ -206,12 +200,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     /// <summary>Runs a query of <see cref="MediaColumns"/> that asked for limit + 1 rows; the extra row only says there is a next page.</summary>
     public async Task<(List<MediaRecord> Items, string? NextCursor)> ReadPageAsync(NpgsqlCommand command, int limit, MediaOrder order)
     {
-        await using var reader = await command.ExecuteReaderAsync();
-        var media = new List<MediaRecord>();
-        while (await reader.ReadAsync())
-        {
-            media.Add(ReadMedia(reader));
-        }
+        var media = await command.ReadAllAsync(ReadMedia);
         var page = ToPage(media, limit, m => new GalleryCursor(order == MediaOrder.Taken ? m.TakenAt ?? m.CreatedAt : m.CreatedAt, m.Id));
         return (page.Items.ToList(), page.NextCursor);
     }

@@ -14,8 +14,7 @@ public sealed class ShareCatalog(CatalogDatabase database)
     {
         await using var command = database.Command($"SELECT {Columns} FROM share_link WHERE token_hash = $1");
         command.Parameters.AddWithValue(tokenHash);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? Read(reader) : null;
+        return await command.ReadFirstOrDefaultAsync(reader => Read(reader));
     }
 
     public async Task InsertAsync(ShareRecord share)
@@ -57,27 +56,24 @@ public sealed class ShareCatalog(CatalogDatabase database)
         return await command.ExecuteScalarAsync() is not null;
     }
 
+    /// <summary>$1 owner, $2 album or $3 media to narrow to, $4 the cursor, $5 the limit.</summary>
+    internal const string ListSql = $"""
+        SELECT {Columns} FROM share_link
+        WHERE owner_id = $1 AND NOT revoked AND ($2::uuid IS NULL OR album_id = $2) AND ($3::uuid IS NULL OR media_id = $3)
+            AND ($4::timestamptz IS NULL OR created_at < $4)
+        ORDER BY created_at DESC LIMIT $5
+        """;
+
     /// <summary>The owner's links, newest first; revoked ones are gone for good and not listed.</summary>
     public async Task<List<ShareRecord>> ListAsync(Guid owner, Guid? albumId, Guid? mediaId, GalleryCursor? after, int limit)
     {
-        await using var command = database.Command($"""
-            SELECT {Columns} FROM share_link
-            WHERE owner_id = $1 AND NOT revoked AND ($2::uuid IS NULL OR album_id = $2) AND ($3::uuid IS NULL OR media_id = $3)
-                AND ($4::timestamptz IS NULL OR created_at < $4)
-            ORDER BY created_at DESC LIMIT $5
-            """);
+        await using var command = database.Command(ListSql);
         command.Parameters.AddWithValue(owner);
         command.Parameters.Add(CatalogDatabase.Nullable(albumId, NpgsqlDbType.Uuid));
         command.Parameters.Add(CatalogDatabase.Nullable(mediaId, NpgsqlDbType.Uuid));
         command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
         command.Parameters.AddWithValue(limit);
-        await using var reader = await command.ExecuteReaderAsync();
-        var shares = new List<ShareRecord>();
-        while (await reader.ReadAsync())
-        {
-            shares.Add(Read(reader));
-        }
-        return shares;
+        return await command.ReadAllAsync(reader => Read(reader));
     }
 
     private static ShareRecord Read(NpgsqlDataReader reader) => new(

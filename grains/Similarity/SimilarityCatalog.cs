@@ -150,19 +150,22 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
         return kept;
     }
 
+    /// <summary>A page of the owner's open groups, largest first ($1 owner, $2 and $3 the cursor, $4 the limit).</summary>
+    internal const string GroupPageSql = """
+        SELECT g.id, g.created_at, g.size,
+               ARRAY(SELECT m.media_id FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
+               ARRAY(SELECT m.similarity_score FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
+               ARRAY(SELECT m.reason FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
+               ARRAY(SELECT m.suggested_keep FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id)
+        FROM similar_group g
+        WHERE g.owner_id = $1 AND NOT g.dismissed AND ($2::int IS NULL OR (g.size, g.id) < ($2, $3))
+        ORDER BY g.size DESC, g.id DESC LIMIT $4
+        """;
+
     public async Task<Page<SimilarGroupView>> ListGroupsAsync(Guid owner, string? cursor, int limit)
     {
         var after = DecodeCursor(cursor);
-        await using var command = database.Command("""
-            SELECT g.id, g.created_at, g.size,
-                   ARRAY(SELECT m.media_id FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
-                   ARRAY(SELECT m.similarity_score FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
-                   ARRAY(SELECT m.reason FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id),
-                   ARRAY(SELECT m.suggested_keep FROM similar_media m WHERE m.group_id = g.id ORDER BY m.similarity_score DESC, m.media_id)
-            FROM similar_group g
-            WHERE g.owner_id = $1 AND NOT g.dismissed AND ($2::int IS NULL OR (g.size, g.id) < ($2, $3))
-            ORDER BY g.size DESC, g.id DESC LIMIT $4
-            """);
+        await using var command = database.Command(GroupPageSql);
         command.Parameters.AddWithValue(owner);
         command.Parameters.Add(CatalogDatabase.Nullable(after?.Size, NpgsqlTypes.NpgsqlDbType.Integer));
         command.Parameters.Add(CatalogDatabase.Nullable(after?.Id, NpgsqlTypes.NpgsqlDbType.Uuid));

@@ -15,22 +15,24 @@ public sealed class BucketCatalog(CatalogDatabase database)
     {
         await using var command = database.Command("SELECT owner_id, created_at, object_count, size_bytes FROM bucket WHERE name = $1");
         command.Parameters.AddWithValue(name);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new BucketInfo(name, reader.GetGuid(0), reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)) : null;
+        return await command.ReadFirstOrDefaultAsync(reader => new BucketInfo(name, reader.GetGuid(0), reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)));
     }
+
+    internal const string BucketListSql = "SELECT name, created_at, object_count, size_bytes FROM bucket WHERE owner_id = $1 ORDER BY name";
+
+    /// <summary>$1 bucket, $2 prefix, $3 the key to start after, $4 the prefix's upper bound, $5 the first key, $6 the limit.</summary>
+    internal const string ObjectPageSql = $"""
+        SELECT {ObjectColumns} FROM bucket_object
+        WHERE bucket = $1 AND key >= $2 AND ($3::text IS NULL OR key > $3) AND ($4::text IS NULL OR key < $4)
+            AND ($5::text IS NULL OR key >= $5)
+        ORDER BY key LIMIT $6
+        """;
 
     public async Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(Guid owner)
     {
-        await using var command = database.Command(
-            "SELECT name, created_at, object_count, size_bytes FROM bucket WHERE owner_id = $1 ORDER BY name");
+        await using var command = database.Command(BucketListSql);
         command.Parameters.AddWithValue(owner);
-        await using var reader = await command.ExecuteReaderAsync();
-        var buckets = new List<BucketInfo>();
-        while (await reader.ReadAsync())
-        {
-            buckets.Add(new BucketInfo(reader.GetString(0), owner, reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)));
-        }
-        return buckets;
+        return await command.ReadAllAsync(reader => new BucketInfo(reader.GetString(0), owner, reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)));
     }
 
     /// <summary>The bytes of every object in the owner's buckets.</summary>
@@ -122,25 +124,14 @@ public sealed class BucketCatalog(CatalogDatabase database)
     /// </summary>
     public async Task<List<ObjectInfo>> ListObjectsAsync(string bucket, string prefix, string? after, string? from, int limit)
     {
-        await using var command = database.Command($"""
-            SELECT {ObjectColumns} FROM bucket_object
-            WHERE bucket = $1 AND key >= $2 AND ($3::text IS NULL OR key > $3) AND ($4::text IS NULL OR key < $4)
-                AND ($5::text IS NULL OR key >= $5)
-            ORDER BY key LIMIT $6
-            """);
+        await using var command = database.Command(ObjectPageSql);
         command.Parameters.AddWithValue(bucket);
         command.Parameters.AddWithValue(prefix);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)KeyRange.UpperBound(prefix) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.AddWithValue(limit);
-        await using var reader = await command.ExecuteReaderAsync();
-        var objects = new List<ObjectInfo>();
-        while (await reader.ReadAsync())
-        {
-            objects.Add(ReadObject(reader, bucket));
-        }
-        return objects;
+        return await command.ReadAllAsync(reader => ReadObject(reader, bucket));
     }
 
     private static async Task<ObjectInfo?> FindObjectAsync(NpgsqlConnection connection, string bucket, string key, bool forUpdate)
@@ -149,8 +140,7 @@ public sealed class BucketCatalog(CatalogDatabase database)
             $"SELECT {ObjectColumns} FROM bucket_object WHERE bucket = $1 AND key = $2{(forUpdate ? " FOR UPDATE" : "")}", connection);
         command.Parameters.AddWithValue(bucket);
         command.Parameters.AddWithValue(key);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? ReadObject(reader, bucket) : null;
+        return await command.ReadFirstOrDefaultAsync(reader => ReadObject(reader, bucket));
     }
 
     private static async Task AdjustTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string bucket, long count, long bytes)

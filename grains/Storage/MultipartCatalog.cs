@@ -29,13 +29,7 @@ public sealed class MultipartCatalog(CatalogDatabase database)
     {
         await using var command = database.Command("DELETE FROM multipart_upload WHERE bucket = $1 RETURNING upload_id");
         command.Parameters.AddWithValue(bucket);
-        await using var reader = await command.ExecuteReaderAsync();
-        var ids = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
+        return await command.ReadAllAsync(reader => reader.GetString(0));
     }
 
     /// <summary>
@@ -57,6 +51,16 @@ public sealed class MultipartCatalog(CatalogDatabase database)
         return await ReadUploadsAsync(command);
     }
 
+    /// <summary>$1 bucket, $2 prefix, $3 key marker, $4 upload id marker, $5 the key to start from (or empty), $6 the limit.</summary>
+    internal const string UploadPageSql = """
+        SELECT key, upload_id, initiated FROM multipart_upload
+        WHERE bucket = $1 AND starts_with(key, $2)
+          AND CASE WHEN $5 <> '' THEN key >= $5
+                   ELSE key > $3 OR (key = $3 AND $4 <> '' AND upload_id > $4) END
+        ORDER BY key, upload_id
+        LIMIT $6
+        """;
+
     /// <summary>
     /// Up to <paramref name="limit"/> uploads with the prefix, by key and then upload id: from key <paramref name="from"/>
     /// on when it is not empty, else after the markers. Without an upload-id-marker S3 starts after every upload of the
@@ -65,14 +69,7 @@ public sealed class MultipartCatalog(CatalogDatabase database)
     public async Task<IReadOnlyList<UploadInProgress>> ListAsync(
         string bucket, string prefix, string keyMarker, string uploadIdMarker, string from, int limit)
     {
-        await using var command = database.Command("""
-            SELECT key, upload_id, initiated FROM multipart_upload
-            WHERE bucket = $1 AND starts_with(key, $2)
-              AND CASE WHEN $5 <> '' THEN key >= $5
-                       ELSE key > $3 OR (key = $3 AND $4 <> '' AND upload_id > $4) END
-            ORDER BY key, upload_id
-            LIMIT $6
-            """);
+        await using var command = database.Command(UploadPageSql);
         command.Parameters.AddWithValue(bucket);
         command.Parameters.AddWithValue(prefix);
         command.Parameters.AddWithValue(keyMarker);
@@ -84,12 +81,6 @@ public sealed class MultipartCatalog(CatalogDatabase database)
 
     private static async Task<IReadOnlyList<UploadInProgress>> ReadUploadsAsync(NpgsqlCommand command)
     {
-        await using var reader = await command.ExecuteReaderAsync();
-        var uploads = new List<UploadInProgress>();
-        while (await reader.ReadAsync())
-        {
-            uploads.Add(new UploadInProgress(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)));
-        }
-        return uploads;
+        return await command.ReadAllAsync(reader => new UploadInProgress(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)));
     }
 }
