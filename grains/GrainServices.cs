@@ -68,6 +68,8 @@ public static class GrainServices
         services.AddSingleton<SharedCopyMaker>();
         services.AddSingleton<GalleryCatalog>();
         services.AddSingleton<ShareCatalog>();
+        services.AddSingleton<TrashCatalog>();
+        services.AddSingleton(configuration.GetSection(TrashOptions.Section).Get<TrashOptions>() ?? new TrashOptions());
         services.AddSingleton<ShareViews>();
         services.AddSingleton<ShareSessions>();
         services.AddSingleton<SimilarityCatalog>();

@@ -9,9 +9,12 @@ namespace GalleryOrleans.Grains.Gallery;
 /// <summary>The SQL behind the media and album grains and the gallery listings.</summary>
 public sealed class GalleryCatalog(CatalogDatabase database)
 {
+    /// <summary>The columns <see cref="ReadMedia"/> reads, up to the album ids that follow them.</summary>
+    internal const string MediaRowColumns =
+        "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at";
+
     private const string MediaColumns =
-        "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at, " +
-        "ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id)";
+        MediaRowColumns + ", ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id)";
 
     private const string AlbumColumns = """
         a.id, a.name, a.type, a.created_at, a.updated_at,
@@ -64,14 +67,6 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         await using var command = database.Command("UPDATE media SET details = $2 WHERE id = $1");
         command.Parameters.AddWithValue(id);
         command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(details));
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Deletes the row; album membership and share links of the media go with it (cascade).</summary>
-    public async Task DeleteMediaAsync(Guid id)
-    {
-        await using var command = database.Command("DELETE FROM media WHERE id = $1");
-        command.Parameters.AddWithValue(id);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -202,7 +197,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return (page.Items.ToList(), page.NextCursor);
     }
 
-    private static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, GalleryCursor> cursorOf)
+    internal static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, GalleryCursor> cursorOf)
     {
         if (rows.Count <= limit)
         {
@@ -212,13 +207,13 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return new Page<T>(rows, cursorOf(rows[^1]).Encode());
     }
 
-    private static void AddCursor(NpgsqlCommand command, GalleryCursor? after)
+    internal static void AddCursor(NpgsqlCommand command, GalleryCursor? after)
     {
         command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
         command.Parameters.Add(CatalogDatabase.Nullable(after?.Id, NpgsqlDbType.Uuid));
     }
 
-    private static MediaRecord ReadMedia(NpgsqlDataReader reader) => new(
+    internal static MediaRecord ReadMedia(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),
         reader.GetGuid(1),
         reader.GetString(2),

@@ -190,6 +190,32 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
+    /// <summary>The photos of one of the owner's shown groups, or null when there is no such group.</summary>
+    public async Task<Guid[]?> MembersAsync(Guid owner, Guid groupId)
+    {
+        await using var command = database.Command("""
+            SELECT ARRAY(SELECT m.media_id FROM similar_media m WHERE m.group_id = g.id)
+            FROM similar_group g WHERE g.id = $1 AND g.owner_id = $2 AND NOT g.dismissed
+            """);
+        command.Parameters.AddWithValue(groupId);
+        command.Parameters.AddWithValue(owner);
+        return await command.ExecuteScalarAsync() as Guid[];
+    }
+
+    /// <summary>
+    /// After a resolve, the photos kept from a group stay apart: the group (if trashing the others left it standing) is
+    /// dismissed under the kept photos' key.
+    /// </summary>
+    public async Task SettleAsync(Guid owner, Guid groupId, IReadOnlyCollection<Guid> kept)
+    {
+        await using var command = database.Command("UPDATE similar_group SET dismissed = true, member_key = $3, size = $4 WHERE id = $1 AND owner_id = $2");
+        command.Parameters.AddWithValue(groupId);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue(MemberKey(kept));
+        command.Parameters.AddWithValue(kept.Count);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static string ReasonName(MatchReason reason) => reason == MatchReason.Copy ? "copy" : "burst";
 
     private static string MemberKey(IEnumerable<Guid> members) =>

@@ -12,6 +12,7 @@ import { sharesView } from './views/shares.js';
 import { signInView } from './views/sign-in.js';
 import { signUpView } from './views/sign-up.js';
 import { similarView } from './views/similar.js';
+import { trashView } from './views/trash.js';
 
 const routes = [
   { pattern: /^#\/signin$/, view: signInView, title: 'Sign in', open: true },
@@ -22,6 +23,7 @@ const routes = [
   { pattern: /^#\/albums\/(?<id>[\w-]+)$/, view: albumView, title: 'Album' },
   { pattern: /^#\/shares$/, view: sharesView, title: 'Shared links' },
   { pattern: /^#\/similar$/, view: similarView, title: 'Similar photos' },
+  { pattern: /^#\/trash$/, view: trashView, title: 'Trash' },
 ];
 
 const main = document.getElementById('main');

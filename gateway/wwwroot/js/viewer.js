@@ -107,11 +107,11 @@ export function openViewer(media, { albumId, onChange = () => {}, onRemove = () 
     type: 'button',
     class: 'danger',
     onclick: async () => {
-      if (!await confirmDialog(`Delete “${media.name}” from your library? This cannot be undone.`, 'Delete')) {
+      if (!await confirmDialog(`Move “${media.name}” to the trash? You can restore it from the Trash for 30 days.`, 'Delete')) {
         return;
       }
       await request(`/api/media/${media.id}`, { method: 'DELETE' }).then(() => {
-        announce(`Deleted ${media.name}.`);
+        announce(`Moved ${media.name} to the trash.`);
         removed(media.id);
       }, (error) => announce(error.message));
     },
