@@ -161,5 +161,3 @@ public sealed class TrashCatalog(CatalogDatabase database)
         return true;
     }
 }
-
-public sealed record TrashedItem(Guid MediaId, Guid Owner, DateTime TrashedAt);
