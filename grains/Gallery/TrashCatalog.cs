@@ -117,8 +117,27 @@ public sealed class TrashCatalog(CatalogDatabase database)
         return held;
     }
 
-    /// <summary>A batch of trashed media (of one owner, or of everyone) trashed at or before the cutoff, oldest first after the given one.</summary>
-    public async Task<List<TrashedItem>> ListTrashedBeforeAsync(Guid? owner, DateTime cutoff, TrashedItem? after, int limit)
+    /// <summary>
+    /// Hands the media (of one owner, or of everyone) trashed at or before the cutoff to <paramref name="batchAction"/>, oldest
+    /// first, a batch at a time; answers the sum of what it answered (how many it deleted).
+    /// </summary>
+    public async Task<int> ForEachTrashedBeforeAsync(Guid? owner, DateTime cutoff, Func<IReadOnlyList<TrashedItem>, Task<int>> batchAction)
+    {
+        const int BatchSize = 100;
+        var done = 0;
+        List<TrashedItem> batch;
+        TrashedItem? after = null;
+        do
+        {
+            batch = await ListTrashedBeforeAsync(owner, cutoff, after, BatchSize);
+            done += await batchAction(batch);
+            after = batch.LastOrDefault();
+        }
+        while (batch.Count == BatchSize);
+        return done;
+    }
+
+    private async Task<List<TrashedItem>> ListTrashedBeforeAsync(Guid? owner, DateTime cutoff, TrashedItem? after, int limit)
     {
         await using var command = database.Command("""
             SELECT media_id, owner_id, trashed_at FROM media_trash

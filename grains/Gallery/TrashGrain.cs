@@ -7,8 +7,6 @@ namespace GalleryOrleans.Grains.Gallery;
 /// <summary>A user's trash: lists it and hands restores and deletions to each media's own grain, which checks ownership again.</summary>
 public sealed class TrashGrain(TrashCatalog trash, TimeProvider clock) : Grain, ITrashGrain
 {
-    private const int BatchSize = 100;
-
     private Guid Owner => this.GetPrimaryKey();
 
     public Task<Page<MediaView>> List(string? cursor, int limit) => trash.ListAsync(Owner, GalleryCursor.Decode(cursor), limit);
@@ -27,21 +25,7 @@ public sealed class TrashGrain(TrashCatalog trash, TimeProvider clock) : Grain, 
         return GalleryFailure.None;
     }
 
-    public async Task<int> Empty()
-    {
-        // Only what is in the trash now: an item trashed while this runs is not emptied by a click that never saw it.
-        var now = CatalogTime.Now(clock);
-        var purged = 0;
-        List<TrashedItem> batch;
-        TrashedItem? after = null;
-        do
-        {
-            batch = await trash.ListTrashedBeforeAsync(Owner, now, after, BatchSize);
-            var done = await Task.WhenAll(batch.Select(item => GrainFactory.GetGrain<IMediaGrain>(item.MediaId).Purge(Owner, null)));
-            purged += done.Count(gone => gone);
-            after = batch.LastOrDefault();
-        }
-        while (batch.Count == BatchSize);
-        return purged;
-    }
+    // Only what is in the trash now: an item trashed while this runs is not emptied by a click that never saw it.
+    public Task<int> Empty() => trash.ForEachTrashedBeforeAsync(Owner, CatalogTime.Now(clock), async batch =>
+        (await Task.WhenAll(batch.Select(item => GrainFactory.GetGrain<IMediaGrain>(item.MediaId).Purge(Owner, null)))).Count(gone => gone));
 }

@@ -8,7 +8,6 @@ public sealed class TrashPurgeGrain(TrashCatalog trash, TrashOptions options, Ti
     : Grain, ITrashPurgeGrain, IRemindable
 {
     private const string PurgeReminder = "purge-old-trash";
-    private const int BatchSize = 100;
 
     // Reminders tick once a minute at the most.
     public Task Start() =>
@@ -17,22 +16,15 @@ public sealed class TrashPurgeGrain(TrashCatalog trash, TrashOptions options, Ti
     public async Task<int> Purge()
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Retention;
-        var purged = 0;
-        List<TrashedItem> batch;
-        TrashedItem? after = null;
-        do
+        var purged = await trash.ForEachTrashedBeforeAsync(null, cutoff, async batch =>
         {
-            batch = await trash.ListTrashedBeforeAsync(null, cutoff, after, BatchSize);
+            var gone = 0;
             foreach (var item in batch)
             {
-                if (await GrainFactory.GetGrain<IMediaGrain>(item.MediaId).Purge(item.Owner, cutoff))
-                {
-                    purged++;
-                }
+                gone += await GrainFactory.GetGrain<IMediaGrain>(item.MediaId).Purge(item.Owner, cutoff) ? 1 : 0;
             }
-            after = batch.LastOrDefault();
-        }
-        while (batch.Count == BatchSize);
+            return gone;
+        });
         if (purged > 0)
         {
             logger.LogInformation("Purged {Count} media trashed before {Cutoff:u}", purged, cutoff);

@@ -173,11 +173,7 @@ public sealed class MediaUploadTests(GalleryCluster cluster) : IClassFixture<Gal
         Assert.Equal(3, StoredFiles(user.Id).Count); // the other photo: its original and two thumbnails
     }
 
-    private List<string> StoredFiles(string userId)
-    {
-        var directory = Path.Combine(cluster.DataDirectory, "objects", "buckets", "gallery-" + Guid.Parse(userId).ToString("N"));
-        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*", SearchOption.AllDirectories)] : [];
-    }
+    private List<string> StoredFiles(string userId) => Uploads.StoredFiles(cluster, userId);
 
     private static byte[] HugePng(int width, int height)
     {

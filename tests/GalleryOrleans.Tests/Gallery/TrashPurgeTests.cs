@@ -41,8 +41,7 @@ public sealed class TrashPurgeTests(QuicklyPurgedTrashCluster cluster) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, restoreOld.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, restoreRecent.StatusCode);
         Assert.Equal([recent], library.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
-        var directory = Path.Combine(cluster.DataDirectory, "objects", "buckets", "gallery-" + Guid.Parse(user.Id).ToString("N"));
-        Assert.Equal(3, Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Length); // the restored photo and its two thumbnails
+        Assert.Equal(3, Uploads.StoredFiles(cluster, user.Id).Count); // the restored photo and its two thumbnails
     }
 
     [Fact]

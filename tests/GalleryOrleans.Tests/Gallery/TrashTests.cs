@@ -165,11 +165,7 @@ public sealed class TrashTests(GalleryCluster cluster) : IClassFixture<GalleryCl
             .Sum(b => b.GetProperty("sizeBytes").GetInt64());
     }
 
-    private List<string> StoredFiles(string userId)
-    {
-        var directory = Path.Combine(cluster.DataDirectory, "objects", "buckets", "gallery-" + Guid.Parse(userId).ToString("N"));
-        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*", SearchOption.AllDirectories)] : [];
-    }
+    private List<string> StoredFiles(string userId) => Uploads.StoredFiles(cluster, userId);
 
     private static IEnumerable<string?> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString());
 }
