@@ -68,6 +68,7 @@ public static class GatewayApp
         app.MapShareEndpoints();
         app.MapPublicShareEndpoints();
         app.MapSimilarityEndpoints();
+        app.MapTrashEndpoints();
         app.MapWebUiPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

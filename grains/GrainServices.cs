@@ -69,6 +69,8 @@ public static class GrainServices
         services.AddSingleton<GalleryCatalog>();
         services.AddSingleton<SearchCatalog>();
         services.AddSingleton<ShareCatalog>();
+        services.AddSingleton<TrashCatalog>();
+        services.AddSingleton(configuration.GetSection(TrashOptions.Section).Get<TrashOptions>() ?? new TrashOptions());
         services.AddSingleton<ShareViews>();
         services.AddSingleton<ShareSessions>();
         services.AddSingleton<SimilarityCatalog>();

@@ -1,4 +1,5 @@
 using System.Net;
+using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Hosting;
 using GalleryOrleans.Abstractions.Storage;
 using GalleryOrleans.Grains;
@@ -80,6 +81,7 @@ public static class SiloHostBuilder
         orleans.AddDashboard();
         orleans.AddIncomingGrainCallFilter<BoundaryExceptionFilter>();
         orleans.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IMultipartExpiryGrain>(0).Start());
+        orleans.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<ITrashPurgeGrain>(0).Start());
         // In a pod, Orleans' Kubernetes hosting names the silo after POD_NAME and reads the pod's labels. The advertised
         // address stays Orleans:AdvertisedIp (ConfigureEndpoints above has set one, so POD_IP does not replace it):
         // the manifests set it from the pod IP with the downward API.

@@ -36,7 +36,8 @@ public sealed record MediaView(
     [property: Id(15)] double? Longitude = null,
     [property: Id(16)] long? DurationMs = null,
     [property: Id(17)] string? VideoCodec = null,
-    [property: Id(18)] string? Playback = null);
+    [property: Id(18)] string? Playback = null,
+    [property: Id(19)] DateTime? TrashedAt = null);
 
 [GenerateSerializer, Immutable]
 public sealed record AlbumView(

@@ -13,7 +13,20 @@ public interface IMediaGrain : IGrainWithGuidKey
 
     Task<Result<MediaView, GalleryFailure>> Update(Guid caller, string? name, bool? isFavorite);
 
+    /// <summary>Moves the media to its owner's trash: it leaves the library, its albums and its share links until restored.</summary>
     Task<GalleryFailure> Delete(Guid caller);
+
+    /// <summary>Brings a trashed media back with the albums (those still there) and share links it had. NotFound when it is not in the caller's trash.</summary>
+    Task<GalleryFailure> Restore(Guid caller);
+
+    /// <summary>
+    /// Deletes a trashed media for good: row, original, thumbnails, copies. With <paramref name="trashedBefore"/>, only when it
+    /// went to the trash before then (a purge that must not catch an item restored and trashed again). False when nothing went.
+    /// </summary>
+    Task<bool> Purge(Guid caller, DateTime? trashedBefore);
+
+    /// <summary>The thumbnail of a media in the caller's trash, for the trash page; NotFound otherwise (a share never gets it).</summary>
+    Task<Result<MediaContent, GalleryFailure>> TrashedThumbnail(Guid caller, int size);
 
     Task<Result<MediaContent, GalleryFailure>> Original(Guid caller);
 

@@ -21,6 +21,12 @@ public interface ISimilarityGrain : IGrainWithGuidKey
     Task<bool> Dismiss(Guid groupId);
 
     /// <summary>
+    /// Keeps these photos of a group and moves its other photos to the trash; the kept ones do not come back as a group.
+    /// NotFound for a group that is not this user's (or is dismissed), Invalid when a kept id is not in the group.
+    /// </summary>
+    Task<Result<int, GalleryFailure>> Resolve(Guid groupId, IReadOnlyList<Guid> keep);
+
+    /// <summary>
     /// A photo of this user was stored: computes its embedding and adds it to a group (joining, merging or forming
     /// one) without a new detection run. Called by the media grain without waiting.
     /// </summary>

@@ -122,9 +122,12 @@ internal static class MediaUploadEndpoint
 
     private static async Task<IResult> UndoAsync(IClusterClient cluster, Guid owner, List<MediaView> created, IResult answer)
     {
+        // Never seen by the user, so not kept in their trash: moved there and deleted for good at once.
         foreach (var media in created)
         {
-            await cluster.GetGrain<IMediaGrain>(media.Id).Delete(owner);
+            var grain = cluster.GetGrain<IMediaGrain>(media.Id);
+            await grain.Delete(owner);
+            await grain.Purge(owner, null);
         }
         return answer;
     }

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Gallery;
@@ -14,6 +15,8 @@ internal static class SimilarityEndpoints
 
     public sealed record DetectBody(int? Threshold);
 
+    public sealed record ResolveBody(Guid[]? Keep);
+
     public static void MapSimilarityEndpoints(this IEndpointRouteBuilder app)
     {
         var similar = app.MapGroup("/api/similar").WithTags("Similar photos").RequireAuthorization();
@@ -24,6 +27,24 @@ internal static class SimilarityEndpoints
             Results.Ok(await Grain(context, cluster).Groups(cursor, GalleryProblems.Limit(limit))));
         similar.MapDelete("/groups/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
             await Grain(context, cluster).Dismiss(id) ? Results.NoContent() : Problems.NotFound());
+        similar.MapPost("/groups/{id:guid}/resolve", ResolveAsync).Accepts<ResolveBody>("application/json");
+    }
+
+    private static async Task<IResult> ResolveAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var (body, problem) = await context.Request.ReadJsonAsync<ResolveBody>();
+        if (body is null)
+        {
+            return problem!;
+        }
+        if (MediaIdList.Problem("keep", body.Keep) is { } invalid)
+        {
+            return invalid;
+        }
+        var resolved = await Grain(context, cluster).Resolve(id, body.Keep!);
+        return resolved.Succeeded ? Results.NoContent()
+            : resolved.Failure == GalleryFailure.Invalid ? Problems.Validation("keep", resolved.Detail!)
+            : resolved.Failure.ToProblem();
     }
 
     private static async Task<IResult> DetectAsync(HttpContext context, IClusterClient cluster)

@@ -9,9 +9,12 @@ namespace GalleryOrleans.Grains.Gallery;
 /// <summary>The SQL behind the media and album grains and the gallery listings.</summary>
 public sealed class GalleryCatalog(CatalogDatabase database)
 {
+    /// <summary>The columns <see cref="ReadMedia"/> reads, up to the album ids that follow them.</summary>
+    internal const string MediaRowColumns =
+        "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at";
+
     public const string MediaColumns =
-        "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at, " +
-        "ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id)";
+        MediaRowColumns + ", ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id)";
 
     /// <summary>The taken-order sort time; migration 0045 indexes exactly this expression.</summary>
     public const string TakenKey = "COALESCE(m.taken_at, m.created_at)";
@@ -73,14 +76,6 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         await using var command = database.Command("UPDATE media SET details = $2 WHERE id = $1");
         command.Parameters.AddWithValue(id);
         command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(details));
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Deletes the row; album membership and share links of the media go with it (cascade).</summary>
-    public async Task DeleteMediaAsync(Guid id)
-    {
-        await using var command = database.Command("DELETE FROM media WHERE id = $1");
-        command.Parameters.AddWithValue(id);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -228,7 +223,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return buckets;
     }
 
-    private static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, GalleryCursor> cursorOf)
+    internal static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, GalleryCursor> cursorOf)
     {
         if (rows.Count <= limit)
         {
@@ -244,7 +239,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         command.Parameters.Add(CatalogDatabase.Nullable(after?.Id, NpgsqlDbType.Uuid));
     }
 
-    private static MediaRecord ReadMedia(NpgsqlDataReader reader) => new(
+    internal static MediaRecord ReadMedia(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),
         reader.GetGuid(1),
         reader.GetString(2),

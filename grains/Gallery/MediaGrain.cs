@@ -7,7 +7,8 @@ using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Grains.Gallery;
 
-public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor, SharedCopyMaker copies, TimeProvider clock) : Grain, IMediaGrain
+public sealed class MediaGrain(
+    GalleryCatalog catalog, TrashCatalog trash, MediaProcessor processor, SharedCopyMaker copies, TimeProvider clock) : Grain, IMediaGrain
 {
     private MediaRecord? media;
 
@@ -32,11 +33,7 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         }
         await catalog.InsertMediaAsync(processed.Value!);
         media = processed.Value;
-        if (media!.PerceptualHash is not null)
-        {
-            await GrainFactory.GetGrain<ISimilarityGrain>(owner).PhotoAdded(Id); // one-way: the upload does not wait
-        }
-        await StartPlaybackJobIfPendingAsync();
+        await StartBackgroundWorkAsync();
         if (upload.AlbumId is { } albumId)
         {
             await GrainFactory.GetGrain<IAlbumGrain>(albumId).AddMedia(owner, Id);
@@ -60,16 +57,40 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
 
     public async Task<GalleryFailure> Delete(Guid caller)
     {
-        if (Mine(caller) is not { } mine)
+        if (Mine(caller) is null || !await trash.MoveToTrashAsync(Id, caller, CatalogTime.Now(clock)))
         {
             return GalleryFailure.NotFound;
         }
-        await catalog.DeleteMediaAsync(Id);
         media = null;
-        await processor.DeleteFilesAsync(mine.OwnerId, mine.Details);
-        DeactivateOnIdle();
         return GalleryFailure.None;
     }
+
+    public async Task<GalleryFailure> Restore(Guid caller)
+    {
+        if (media is not null || !await trash.RestoreAsync(Id, caller))
+        {
+            return GalleryFailure.NotFound;
+        }
+        media = await catalog.FindMediaAsync(Id);
+        await StartBackgroundWorkAsync();
+        return GalleryFailure.None;
+    }
+
+    public async Task<bool> Purge(Guid caller, DateTime? trashedBefore)
+    {
+        if (media is not null || await trash.DeleteAsync(Id, caller, trashedBefore) is not { } files)
+        {
+            return false;
+        }
+        await processor.DeleteFilesAsync(caller, files);
+        DeactivateOnIdle();
+        return true;
+    }
+
+    public async Task<Result<MediaContent, GalleryFailure>> TrashedThumbnail(Guid caller, int size) =>
+        media is null && await trash.FindAsync(Id) is { Media: var trashed } && trashed.OwnerId == caller
+            ? NearestThumbnail(trashed, size)
+            : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound);
 
     public Task<Result<MediaContent, GalleryFailure>> Original(Guid caller) => Task.FromResult(Mine(caller) is { } mine
         ? Result<MediaContent, GalleryFailure>.Ok(Content(mine.Details.Original, mine.ContentType, mine.Name))
@@ -98,15 +119,19 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         return Result<MediaContent, GalleryFailure>.Ok(Content(copy.File, copy.ContentType, Path.ChangeExtension(mine.Name, copy.Suffix)));
     }
 
-    public Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size)
+    public Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size) => Task.FromResult(Mine(caller) is { } mine
+        ? NearestThumbnail(mine, size)
+        : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound));
+
+    private static Result<MediaContent, GalleryFailure> NearestThumbnail(MediaRecord record, int size)
     {
-        if (Mine(caller) is not { Details.Thumbnails.Count: > 0 } mine)
+        if (record.Details.Thumbnails.Count == 0)
         {
-            return Task.FromResult(Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound));
+            return Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
-        var nearest = mine.Details.Thumbnails.OrderBy(t => Math.Abs(t.Key - size)).ThenByDescending(t => t.Key).First();
-        var name = $"{Path.GetFileNameWithoutExtension(mine.Name)}-{nearest.Key}.webp";
-        return Task.FromResult(Result<MediaContent, GalleryFailure>.Ok(Content(nearest.Value, "image/webp", name)));
+        var nearest = record.Details.Thumbnails.OrderBy(t => Math.Abs(t.Key - size)).ThenByDescending(t => t.Key).First();
+        var name = $"{Path.GetFileNameWithoutExtension(record.Name)}-{nearest.Key}.webp";
+        return Result<MediaContent, GalleryFailure>.Ok(Content(nearest.Value, "image/webp", name));
     }
 
     public Task<Result<MediaContent, GalleryFailure>> Playback(Guid caller) => Task.FromResult(Mine(caller) switch
@@ -138,6 +163,16 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         await catalog.UpdateMediaDetailsAsync(Id, details);
         media = pending with { Details = details };
         return true;
+    }
+
+    /// <summary>A media that joins the library (uploaded or restored) is grouped with similar photos and, if a video, made playable.</summary>
+    private async Task StartBackgroundWorkAsync()
+    {
+        if (media is { PerceptualHash: not null } photo)
+        {
+            await GrainFactory.GetGrain<ISimilarityGrain>(photo.OwnerId).PhotoAdded(Id); // one-way: the caller does not wait
+        }
+        await StartPlaybackJobIfPendingAsync();
     }
 
     private async Task StartPlaybackJobIfPendingAsync()

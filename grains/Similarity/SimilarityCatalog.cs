@@ -108,12 +108,19 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
                 dismissed.Add(reader.GetString(0));
             }
         }
+        // A group that comes back with the same photos keeps its id, so a page showing it can still act on it.
+        var previousIds = new Dictionary<string, Guid>();
         await using (var clear = new NpgsqlCommand(
-            "DELETE FROM similar_group WHERE owner_id = $1 AND NOT dismissed AND ($2::uuid[] IS NULL OR id = ANY($2))", connection, transaction))
+            "DELETE FROM similar_group WHERE owner_id = $1 AND NOT dismissed AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING member_key, id",
+            connection, transaction))
         {
             clear.Parameters.AddWithValue(owner);
             clear.Parameters.Add(CatalogDatabase.Nullable(replacing, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid));
-            await clear.ExecuteNonQueryAsync();
+            await using var reader = await clear.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                previousIds[reader.GetString(0)] = reader.GetGuid(1);
+            }
         }
         var kept = 0;
         var batch = new NpgsqlBatch(connection, transaction);
@@ -124,7 +131,7 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
             {
                 continue;
             }
-            var id = Guid.NewGuid();
+            var id = previousIds.TryGetValue(key, out var previous) ? previous : Guid.NewGuid();
             var insertGroup = new NpgsqlBatchCommand("INSERT INTO similar_group (id, owner_id, member_key, size, created_at) VALUES ($1, $2, $3, $4, $5)");
             insertGroup.Parameters.AddWithValue(id);
             insertGroup.Parameters.AddWithValue(owner);
@@ -191,6 +198,32 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
         command.Parameters.AddWithValue(groupId);
         command.Parameters.AddWithValue(owner);
         return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>The photos of one of the owner's shown groups, or null when there is no such group.</summary>
+    public async Task<Guid[]?> MembersAsync(Guid owner, Guid groupId)
+    {
+        await using var command = database.Command("""
+            SELECT ARRAY(SELECT m.media_id FROM similar_media m WHERE m.group_id = g.id)
+            FROM similar_group g WHERE g.id = $1 AND g.owner_id = $2 AND NOT g.dismissed
+            """);
+        command.Parameters.AddWithValue(groupId);
+        command.Parameters.AddWithValue(owner);
+        return await command.ExecuteScalarAsync() as Guid[];
+    }
+
+    /// <summary>
+    /// After a resolve, the photos kept from a group stay apart: the group (if trashing the others left it standing) is
+    /// dismissed under the kept photos' key.
+    /// </summary>
+    public async Task SettleAsync(Guid owner, Guid groupId, IReadOnlyCollection<Guid> kept)
+    {
+        await using var command = database.Command("UPDATE similar_group SET dismissed = true, member_key = $3, size = $4 WHERE id = $1 AND owner_id = $2");
+        command.Parameters.AddWithValue(groupId);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue(MemberKey(kept));
+        command.Parameters.AddWithValue(kept.Count);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string ReasonName(MatchReason reason) => reason == MatchReason.Copy ? "copy" : "burst";

@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Similarity;
 using GalleryOrleans.Abstractions.Storage;
@@ -53,6 +54,30 @@ public sealed class SimilarityGrain(
     public Task<Page<SimilarGroupView>> Groups(string? cursor, int limit) => catalog.ListGroupsAsync(Owner, cursor, limit);
 
     public Task<bool> Dismiss(Guid groupId) => catalog.DismissAsync(Owner, groupId);
+
+    public async Task<Result<int, GalleryFailure>> Resolve(Guid groupId, IReadOnlyList<Guid> keep)
+    {
+        if (await catalog.MembersAsync(Owner, groupId) is not { } members)
+        {
+            return Result<int, GalleryFailure>.Fail(GalleryFailure.NotFound);
+        }
+        var kept = keep.ToHashSet();
+        if (kept.Count == 0 || !kept.IsSubsetOf(members))
+        {
+            return Result<int, GalleryFailure>.Fail(GalleryFailure.Invalid, "Keep at least one photo, and only photos of this group.");
+        }
+        var trashed = 0;
+        foreach (var other in members.Where(member => !kept.Contains(member)))
+        {
+            // The media grain checks again that the photo is this user's.
+            if (await GrainFactory.GetGrain<IMediaGrain>(other).Delete(Owner) == GalleryFailure.None)
+            {
+                trashed++;
+            }
+        }
+        await catalog.SettleAsync(Owner, groupId, kept);
+        return Result<int, GalleryFailure>.Ok(trashed);
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -16,6 +16,7 @@ import { settingsView } from './views/settings.js';
 import { similarView } from './views/similar.js';
 import { forgotPasswordView } from './views/forgot-password.js';
 import { forgetVerificationBanner, showVerificationBanner } from './verification-banner.js';
+import { trashView } from './views/trash.js';
 
 const routes = [
   { pattern: /^#\/signin$/, view: signInView, title: 'Sign in', open: true },
@@ -29,6 +30,7 @@ const routes = [
   { pattern: /^#\/search(?:\?(?<query>.*))?$/, view: searchView, title: 'Search' },
   { pattern: /^#\/shares$/, view: sharesView, title: 'Shared links' },
   { pattern: /^#\/similar$/, view: similarView, title: 'Similar photos' },
+  { pattern: /^#\/trash$/, view: trashView, title: 'Trash' },
 ];
 
 const main = document.getElementById('main');

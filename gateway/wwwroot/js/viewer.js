@@ -230,11 +230,11 @@ function deleteButton(media, removed) {
     type: 'button',
     class: 'danger',
     onclick: async () => {
-      if (!await confirmDialog(`Delete “${media.name}” from your library?`, 'Delete')) {
+      if (!await confirmDialog(`Move “${media.name}” to the trash? You can restore it from the Trash for 30 days.`, 'Delete')) {
         return;
       }
       await request(`/api/media/${media.id}`, { method: 'DELETE' }).then(() => {
-        announce(`Deleted ${media.name}.`);
+        announce(`Moved ${media.name} to the trash.`);
         removed(media.id);
       }, (error) => announce(error.message));
     },

@@ -20,6 +20,8 @@ public sealed class MediaUploadTests(GalleryCluster cluster) : IClassFixture<Gal
         var id = media.GetProperty("id").GetString();
         var listed = await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Get, "/api/media", token: user.AccessToken));
         var content = await api.SendAsync(HttpMethod.Get, $"/api/media/{id}/content", token: user.AccessToken);
+        var filesInTrash = StoredFiles(user.Id).Count;
+        await api.SendAsync(HttpMethod.Delete, "/api/trash", token: user.AccessToken);
         var thumbnail = await api.SendAsync(HttpMethod.Get, $"/api/media/{id}/thumbnail?size=256", token: user.AccessToken);
         var large = await api.SendAsync(HttpMethod.Get, $"/api/media/{id}/thumbnail?size=1024", token: user.AccessToken);
 
@@ -158,6 +160,8 @@ public sealed class MediaUploadTests(GalleryCluster cluster) : IClassFixture<Gal
         var deleted = await api.SendAsync(HttpMethod.Delete, $"/api/media/{id}", token: user.AccessToken);
         var gone = await api.SendAsync(HttpMethod.Get, $"/api/media/{id}", token: user.AccessToken);
         var content = await api.SendAsync(HttpMethod.Get, $"/api/media/{id}/content", token: user.AccessToken);
+        var filesInTrash = StoredFiles(user.Id).Count;
+        await api.SendAsync(HttpMethod.Delete, "/api/trash", token: user.AccessToken);
 
         Assert.Equal("moon.jpg", patched.GetProperty("name").GetString());
         Assert.True(patched.GetProperty("isFavorite").GetBoolean());
@@ -165,14 +169,11 @@ public sealed class MediaUploadTests(GalleryCluster cluster) : IClassFixture<Gal
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, content.StatusCode);
+        Assert.Equal(6, filesInTrash); // a deleted photo waits in the trash with its files
         Assert.Equal(3, StoredFiles(user.Id).Count); // the other photo: its original and two thumbnails
     }
 
-    private List<string> StoredFiles(string userId)
-    {
-        var directory = Path.Combine(cluster.DataDirectory, "objects", "buckets", "gallery-" + Guid.Parse(userId).ToString("N"));
-        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*", SearchOption.AllDirectories)] : [];
-    }
+    private List<string> StoredFiles(string userId) => Uploads.StoredFiles(cluster, userId);
 
     private static byte[] HugePng(int width, int height)
     {

@@ -40,4 +40,11 @@ internal static class Uploads
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await ApiClient.ReadJsonAsync(response)).GetProperty("items")[0].GetProperty("id").GetString()!;
     }
+
+    /// <summary>The files on disk of a user's gallery bucket: originals, thumbnails, copies.</summary>
+    public static List<string> StoredFiles(GalleryCluster cluster, string userId)
+    {
+        var directory = Path.Combine(cluster.DataDirectory, "objects", "buckets", "gallery-" + Guid.Parse(userId).ToString("N"));
+        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*", SearchOption.AllDirectories)] : [];
+    }
 }

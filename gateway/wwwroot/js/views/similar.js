@@ -1,50 +1,8 @@
 import { getJson, request } from '../api.js';
 import { announce, h } from '../dom.js';
-import { showThumbnail } from '../images.js';
-import { openViewer } from '../viewer.js';
+import { groupSection } from './similar-group.js';
 
 const pollMilliseconds = 500;
-
-function groupSection(group, index, scope) {
-  const tiles = group.items.map((item) => {
-    const img = h('img', { alt: 'Photo', width: 256, height: 256 });
-    const name = h('span', { class: 'tile-name' });
-    showThumbnail(img, item.mediaId, 256, scope);
-    const media = getJson(`/api/media/${encodeURIComponent(item.mediaId)}`, { signal: scope.signal }).catch(() => null);
-    media.then((found) => {
-      img.alt = found?.name ?? 'Deleted photo';
-      name.textContent = found?.name ?? 'Deleted photo';
-    });
-    const open = async () => {
-      const found = await media;
-      if (found) {
-        openViewer(found);
-      }
-    };
-    return h('li', {},
-      h('button', { type: 'button', class: 'tile', onclick: open }, img),
-      name,
-      h('span', { class: 'score' }, `Similarity ${Math.round(item.similarityScore * 100)} %`));
-  });
-  const section = h('section', { class: 'similar-group', 'aria-labelledby': `group-${group.id}` },
-    h('header', {},
-      h('h2', { id: `group-${group.id}` }, `Group ${index + 1}: ${group.items.length} photos`),
-      h('button', {
-        type: 'button',
-        class: 'quiet',
-        onclick: async () => {
-          try {
-            await request(`/api/similar/groups/${encodeURIComponent(group.id)}`, { method: 'DELETE' });
-            section.remove();
-            announce('Group dismissed.');
-          } catch (error) {
-            announce(error.message);
-          }
-        },
-      }, 'Dismiss')),
-    h('ul', { class: 'grid' }, tiles));
-  return section;
-}
 
 export async function similarView(main, _params, scope) {
   const detect = h('button', { type: 'button' }, 'Detect similar photos');
@@ -52,7 +10,7 @@ export async function similarView(main, _params, scope) {
   const state = h('p', { class: 'detect-state' });
   const groups = h('div', { class: 'similar-groups' });
   main.append(h('h1', {}, 'Similar photos'),
-    h('p', {}, 'Finds photos that look the same: copies, resized or re-saved versions, small edits.'),
+    h('p', {}, 'Finds copies (resized, re-saved, slightly edited) and other shots of the same moment. Keep the best; the rest go to the trash, where you can restore them for 30 days.'),
     h('div', { class: 'toolbar' }, detect, progress), state, groups);
 
   async function showGroups() {
@@ -77,8 +35,11 @@ export async function similarView(main, _params, scope) {
     progress.hidden = true;
     if (status.state === 'failed') {
       state.textContent = 'Detection failed. Try again.';
-    } else if (status.state === 'done') {
-      state.textContent = `Done: ${status.groupCount} group${status.groupCount === 1 ? '' : 's'} of similar photos.`;
+    } else {
+      if (status.state === 'done') {
+        state.textContent = `Done: ${status.groupCount} group${status.groupCount === 1 ? '' : 's'} of similar photos.`;
+      }
+      // New uploads join groups without a detection run, so there may be groups to show before any.
       await showGroups();
     }
     if (status.state !== 'idle') {
