@@ -67,6 +67,7 @@ public static class GrainServices
         services.AddSingleton<MediaProcessor>();
         services.AddSingleton<SharedCopyMaker>();
         services.AddSingleton<GalleryCatalog>();
+        services.AddSingleton(configuration.GetSection(LibraryOptions.Section).Get<LibraryOptions>() ?? new LibraryOptions());
         services.AddSingleton<ShareCatalog>();
         services.AddSingleton<ShareViews>();
         services.AddSingleton<ShareSessions>();

@@ -5,7 +5,7 @@ using Orleans.Concurrency;
 namespace GalleryOrleans.Grains.Gallery;
 
 [StatelessWorker]
-public sealed class GalleryQueryGrain(GalleryCatalog catalog, ShareCatalog shares, ShareViews views, TimeProvider clock) : Grain, IGalleryQueryGrain
+public sealed class GalleryQueryGrain(ShareCatalog shares, ShareViews views, TimeProvider clock) : Grain, IGalleryQueryGrain
 {
     public async Task<Page<ShareView>> ListShares(Guid owner, Guid? albumId, Guid? mediaId, string? cursor, int limit)
     {
@@ -13,18 +13,5 @@ public sealed class GalleryQueryGrain(GalleryCatalog catalog, ShareCatalog share
         var now = clock.GetUtcNow().UtcDateTime;
         var page = rows.Take(limit).Select(row => views.View(row, now)).ToList();
         return new Page<ShareView>(page, rows.Count > limit ? new GalleryCursor(page[^1].CreatedAt, Guid.Empty).Encode() : null);
-    }
-
-    public Task<Page<AlbumView>> ListAlbums(Guid owner, string? cursor, int limit) =>
-        catalog.ListAlbumsAsync(owner, GalleryCursor.Decode(cursor), limit);
-
-    public async Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(Guid owner, MediaQuery query)
-    {
-        if (query.AlbumId is { } albumId && !(await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(owner)).Succeeded)
-        {
-            return Result<Page<MediaView>, GalleryFailure>.Fail(GalleryFailure.NotFound);
-        }
-        var (items, next) = await catalog.ListMediaAsync(owner, query.AlbumId, query.FavoritesOnly, GalleryCursor.Decode(query.Cursor), query.Limit);
-        return Result<Page<MediaView>, GalleryFailure>.Ok(new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next));
     }
 }

@@ -32,6 +32,7 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         }
         await catalog.InsertMediaAsync(processed.Value!);
         media = processed.Value;
+        await Library.MediaSaved(media!.ToView([])); // new: in no album yet
         if (media!.PerceptualHash is not null)
         {
             await GrainFactory.GetGrain<ISimilarityGrain>(owner).PhotoAdded(Id); // one-way: the upload does not wait
@@ -55,7 +56,9 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         }
         media = mine with { Name = name ?? mine.Name, IsFavorite = isFavorite ?? mine.IsFavorite };
         await catalog.UpdateMediaAsync(Id, media.Name, media.IsFavorite);
-        return Result<MediaView, GalleryFailure>.Ok(await ViewAsync(media));
+        var updated = await ViewAsync(media);
+        await Library.MediaSaved(updated);
+        return Result<MediaView, GalleryFailure>.Ok(updated);
     }
 
     public async Task<GalleryFailure> Delete(Guid caller)
@@ -64,7 +67,9 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         {
             return GalleryFailure.NotFound;
         }
+        var albumIds = await catalog.AlbumsOfAsync(Id);
         await catalog.DeleteMediaAsync(Id);
+        await Library.MediaRemoved(Id, albumIds);
         media = null;
         await processor.DeleteFilesAsync(mine.OwnerId, mine.Details);
         DeactivateOnIdle();
@@ -137,6 +142,7 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
         var details = pending.Details with { Video = finished };
         await catalog.UpdateMediaDetailsAsync(Id, details);
         media = pending with { Details = details };
+        await Library.MediaSaved(await ViewAsync(media));
         return true;
     }
 
@@ -147,6 +153,9 @@ public sealed class MediaGrain(GalleryCatalog catalog, MediaProcessor processor,
             await GrainFactory.GetGrain<IPlaybackGrain>(Id).Start();
         }
     }
+
+    // The owner's library: it holds this media's view while it is among the newest, so every change of the view goes there.
+    private ILibraryGrain Library => GrainFactory.GetGrain<ILibraryGrain>(media!.OwnerId);
 
     private MediaRecord? Mine(Guid caller) => media is { } found && found.OwnerId == caller ? found : null;
 
