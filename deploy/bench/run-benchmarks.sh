@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the silo, the gateway and the benchmarks in Release, then runs the benchmarks: they start their
-# own PostgreSQL, silo and gateway in a temporary folder, print figures against references measured in
-# the same run, and remove everything again (also on failure or Ctrl-C). Run as root for cold-cache reads.
+# Builds the silo, the gateway and the benchmarks in Release, then runs the benchmarks (all, or the section named as
+# the argument): they start their own PostgreSQL, silo and gateway in a temporary folder, print figures against
+# references measured in the same run, and remove everything again (also on failure or Ctrl-C). Run as root for
+# cold-cache reads.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -11,4 +12,4 @@ for project in silo gateway tests/GalleryOrleans.Benchmarks; do
   dotnet build "$repo/$project" -c Release -v quiet -nologo
 done
 
-exec dotnet "$repo/tests/GalleryOrleans.Benchmarks/bin/Release/net10.0/GalleryOrleans.Benchmarks.dll"
+exec dotnet "$repo/tests/GalleryOrleans.Benchmarks/bin/Release/net10.0/GalleryOrleans.Benchmarks.dll" "$@"
