@@ -9,12 +9,17 @@ namespace GalleryOrleans.Abstractions.Gallery;
 /// </summary>
 public interface ILibraryGrain : IGrainWithGuidKey
 {
-    [AlwaysInterleave]
-    Task<Page<AlbumView>> ListAlbums(string? cursor, int limit);
-
     /// <summary>NotFound when the query names an album that is not this user's.</summary>
     [AlwaysInterleave]
     Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(MediaQuery query);
+
+    /// <summary>A page of albums as the UTF-8 JSON body of GET /api/albums.</summary>
+    [AlwaysInterleave]
+    Task<byte[]> AlbumsJson(string? cursor, int limit);
+
+    /// <summary><see cref="ListMedia"/> as the UTF-8 JSON body of GET /api/media.</summary>
+    [AlwaysInterleave]
+    Task<Result<byte[], GalleryFailure>> MediaJson(MediaQuery query);
 
     // Update hooks. Each is called by the writing grain after its catalog write, and awaited, so the writer's next
     // read (from any gateway, any silo) sees the change.

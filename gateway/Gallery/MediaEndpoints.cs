@@ -33,7 +33,7 @@ internal static class MediaEndpoints
         HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? cursor, int? limit)
     {
         var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit));
-        return (await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).ListMedia(query)).ToResult(Results.Ok);
+        return (await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).MediaJson(query)).ToResult(GalleryProblems.Json);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, IClusterClient cluster)

@@ -18,11 +18,19 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadedAsync();
 
-    public async Task<Page<AlbumView>> ListAlbums(string? cursor, int limit)
+    public async Task<byte[]> AlbumsJson(string? cursor, int limit)
     {
         await LoadedAsync();
         var after = GalleryCursor.Decode(cursor);
-        return albums.PageAfter(after, limit, _ => true) ?? await catalog.ListAlbumsAsync(Owner, after, limit);
+        return LibraryJson.Page(albums.PageAfter(after, limit, _ => true) ?? await catalog.ListAlbumsAsync(Owner, after, limit));
+    }
+
+    public async Task<Result<byte[], GalleryFailure>> MediaJson(MediaQuery query)
+    {
+        var listed = await ListMedia(query);
+        return listed.Succeeded
+            ? Result<byte[], GalleryFailure>.Ok(LibraryJson.Page(listed.Value!))
+            : Result<byte[], GalleryFailure>.Fail(listed.Failure, listed.Detail);
     }
 
     public async Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(MediaQuery query)
