@@ -101,12 +101,17 @@ public sealed class DatabaseOutageTests(GalleryCluster cluster) : IClassFixture<
     [Fact]
     public async Task The_album_list_and_first_media_pages_are_answered_from_memory_while_the_database_is_away()
     {
-        var user = await api.NewUserAsync();
-        var album = (await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, "/api/albums", new { name = "Kept" }, user.AccessToken)))
-            .GetProperty("id").GetString();
-        // The other tests' outages may still be ending (pooled connections of the storage side reconnecting).
-        Assert.Equal(HttpStatusCode.Created,
-            await UntilNot503Async(() => Gallery.Uploads.SendAsync(api, user.AccessToken, album, ("a.jpg", SamplePhotos.Bytes("baboon.jpg")))));
+        // The other tests' outages may still be ending (pooled connections reconnecting), so the setup may be retried.
+        SignedInUser user = null!;
+        string album = null!;
+        await Eventually.TrueAsync(async () =>
+        {
+            user = await api.NewUserAsync();
+            album = (await ApiClient.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, "/api/albums", new { name = "Kept" }, user.AccessToken)))
+                .GetProperty("id").GetString()!;
+            var upload = await Gallery.Uploads.SendAsync(api, user.AccessToken, album, ("a.jpg", SamplePhotos.Bytes("baboon.jpg")));
+            return upload.StatusCode == HttpStatusCode.Created;
+        }, RecoveryLimit);
         string[] reads = ["/api/albums", "/api/media", "/api/media?limit=1", $"/api/media?albumId={album}", "/api/media?favorite=true"];
         var before = await ReadAllAsync(user, reads);
 

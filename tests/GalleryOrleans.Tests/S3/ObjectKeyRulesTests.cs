@@ -2,6 +2,7 @@ using GalleryOrleans.Gateway.S3;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class ObjectKeyRulesTests
 {
     [Theory]
