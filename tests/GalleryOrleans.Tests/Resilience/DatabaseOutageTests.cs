@@ -54,7 +54,7 @@ public sealed class DatabaseOutageTests(GalleryCluster cluster) : IClassFixture<
     {
         var user = await S3User.CreateAsync(cluster);
         var signer = new RawS3Signer(cluster.S3Endpoint, user.AccessKeyId, user.SecretAccessKey);
-        Assert.Equal(HttpStatusCode.OK, (await ListAlbumsAsync(user)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ListSharesAsync(user)).StatusCode);
         var untouched = Guid.NewGuid().ToString("N");
 
         HttpResponseMessage album;
