@@ -17,7 +17,8 @@ namespace GalleryOrleans.Gateway;
 /// <summary>Builds the gateway web application; used by Program and by the tests.</summary>
 public static class GatewayApp
 {
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    /// <param name="replaceServices">Runs after every registration, so a test can swap a service (a clock) for its own.</param>
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (overrides is not null)
@@ -41,6 +42,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StreamSignatures>();
         builder.Services.AddS3Listener();
+        replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);

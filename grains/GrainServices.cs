@@ -68,6 +68,7 @@ public static class GrainServices
         services.AddSingleton<SharedCopyMaker>();
         services.AddSingleton<GalleryCatalog>();
         services.AddSingleton<SearchCatalog>();
+        services.AddSingleton(configuration.GetSection(LibraryOptions.Section).Get<LibraryOptions>() ?? new LibraryOptions());
         services.AddSingleton<ShareCatalog>();
         services.AddSingleton<TrashCatalog>();
         services.AddSingleton(configuration.GetSection(TrashOptions.Section).Get<TrashOptions>() ?? new TrashOptions());

@@ -26,7 +26,8 @@ public static class SiloHostBuilder
     /// </summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
 
-    public static IHost Build(string[] args, IDictionary<string, string?>? overrides = null)
+    /// <param name="replaceServices">Runs after every registration, so a test can swap a service (a clock) for its own.</param>
+    public static IHost Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = Host.CreateApplicationBuilder(args);
         if (overrides is not null)
@@ -41,6 +42,7 @@ public static class SiloHostBuilder
         builder.Services.AddHostedService<SchemaBootstrapService>();
         builder.Services.AddGalleryGrainServices(builder.Configuration);
         builder.UseOrleans(orleans => ConfigureOrleans(orleans, silo, database, builder.Configuration));
+        replaceServices?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -1,13 +1,8 @@
 namespace GalleryOrleans.Abstractions.Gallery;
 
-/// <summary>Cursor-paged listings of a user's albums and media from the catalog; a stateless worker.</summary>
+/// <summary>Catalog reads that no grain holds in memory (shares, the timeline summary, search); a stateless worker. Albums and media pages: <see cref="ILibraryGrain"/>.</summary>
 public interface IGalleryQueryGrain : IGrainWithIntegerKey
 {
-    Task<Page<AlbumView>> ListAlbums(Guid owner, string? cursor, int limit);
-
-    /// <summary>NotFound when the query names an album that is not the owner's.</summary>
-    Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(Guid owner, MediaQuery query);
-
     /// <summary>Media counts per month of the taken-order timeline, newest first; NotFound for an album that is not the owner's.</summary>
     Task<Result<IReadOnlyList<TimelineBucket>, GalleryFailure>> TimelineBuckets(Guid owner, Guid? albumId, bool favoritesOnly);
 

@@ -2,7 +2,7 @@
 # Builds the silo, the gateway and the benchmarks in Release, then runs the benchmarks: they start their
 # own PostgreSQL, silo and gateway in a temporary folder, print figures against references measured in
 # the same run, and remove everything again (also on failure or Ctrl-C). Run as root for cold-cache reads.
-# Arguments go to the benchmark program: a section (all|s3|peers|session|gallery|similarity|phone), e.g.
+# Arguments go to the benchmark program: a section (all|s3|peers|session|listing|gallery|similarity|phone), e.g.
 #   run-benchmarks.sh peers   (the S3 speed goals against s3rver, started with npx, and a bare Kestrel endpoint)
 set -euo pipefail
 

@@ -11,9 +11,9 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # cluster.sh balances its gateways with nginx, run as an ordinary process (no system service).
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 # The S3 tests drive the real aws CLI.
-command -v aws >/dev/null 2>&1 || [ -x /root/.pyenv/shims/aws ] || missing+=(awscli)
+command -v aws >/dev/null 2>&1 || missing+=(awscli)
 # The web UI tests drive Debian's Chromium through Playwright (never a downloaded browser).
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # The silo decodes HEIC photos with libheif's programs and reads, poster-frames and transcodes videos with
 # ffmpeg; the tests make their phone fixtures with the same tools (heif-enc, ffmpeg with libx265).
 command -v heif-convert >/dev/null 2>&1 || missing+=(libheif-examples)

@@ -44,7 +44,7 @@ internal static class AlbumEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster, string? cursor, int? limit) =>
-        Results.Ok(await cluster.GetGrain<IGalleryQueryGrain>(0).ListAlbums(context.User.UserId(), cursor, GalleryProblems.Limit(limit)));
+        GalleryProblems.Json(await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).AlbumsJson(cursor, GalleryProblems.Limit(limit)));
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, IClusterClient cluster)
     {

@@ -21,6 +21,9 @@ internal static class GalleryProblems
     public static IResult ToResult<T>(this Result<T, GalleryFailure> result, Func<T, IResult> onSuccess) =>
         result.Succeeded ? onSuccess(result.Value!) : result.Failure.ToProblem(result.Detail);
 
+    /// <summary>A 200 with a JSON body the library grain wrote already (as Results.Ok would have written it).</summary>
+    public static IResult Json(byte[] utf8Json) => Results.Bytes(utf8Json, "application/json; charset=utf-8");
+
     /// <summary>Page size from ?limit=: 50 by default, at most 500.</summary>
     public static int Limit(int? limit) => Math.Clamp(limit ?? 50, 1, 500);
 }

@@ -45,7 +45,7 @@ internal static class MediaEndpoints
             return Problems.Validation("order", "Use 'taken' or 'uploaded'.");
         }
         var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit), sort.Value);
-        return (await cluster.GetGrain<IGalleryQueryGrain>(0).ListMedia(context.User.UserId(), query)).ToResult(Results.Ok);
+        return (await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).MediaJson(query)).ToResult(GalleryProblems.Json);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, IClusterClient cluster)

@@ -22,7 +22,9 @@ public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Gra
         }
         await catalog.InsertAlbumAsync(Id, newOwner, name, type, CatalogTime.Now(clock));
         owner = newOwner;
-        return (await catalog.FindAlbumAsync(Id))!.Value.View;
+        var created = (await catalog.FindAlbumAsync(Id))!.Value.View;
+        await Library(newOwner).AlbumSaved(created);
+        return created;
     }
 
     public async Task<Result<AlbumView, GalleryFailure>> Get(Guid caller) =>
@@ -37,7 +39,12 @@ public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Gra
             return Result<AlbumView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         await catalog.UpdateAlbumAsync(Id, name ?? album.View.Name, type ?? album.View.Type, CatalogTime.Now(clock));
-        return await Get(caller);
+        var updated = await Get(caller);
+        if (updated.Succeeded)
+        {
+            await Library(caller).AlbumSaved(updated.Value!);
+        }
+        return updated;
     }
 
     public async Task<GalleryFailure> Delete(Guid caller)
@@ -48,6 +55,7 @@ public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Gra
         }
         await catalog.DeleteAlbumAsync(Id);
         owner = null;
+        await Library(caller).AlbumRemoved(Id);
         DeactivateOnIdle();
         return GalleryFailure.None;
     }
@@ -64,11 +72,19 @@ public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Gra
             return GalleryFailure.NotFound;
         }
         await catalog.AddToAlbumAsync(Id, mediaId, media.Value!.CreatedAt, CatalogTime.Now(clock));
+        await Library(caller).AlbumMembershipChanged(Id, mediaId, isMember: true);
         return GalleryFailure.None;
     }
 
-    public async Task<GalleryFailure> RemoveMedia(Guid caller, Guid mediaId) =>
-        owner == caller && await catalog.RemoveFromAlbumAsync(Id, mediaId, CatalogTime.Now(clock))
-            ? GalleryFailure.None
-            : GalleryFailure.NotFound;
+    public async Task<GalleryFailure> RemoveMedia(Guid caller, Guid mediaId)
+    {
+        if (owner != caller || !await catalog.RemoveFromAlbumAsync(Id, mediaId, CatalogTime.Now(clock)))
+        {
+            return GalleryFailure.NotFound;
+        }
+        await Library(caller).AlbumMembershipChanged(Id, mediaId, isMember: false);
+        return GalleryFailure.None;
+    }
+
+    private ILibraryGrain Library(Guid user) => GrainFactory.GetGrain<ILibraryGrain>(user);
 }

@@ -15,19 +15,6 @@ public sealed class GalleryQueryGrain(GalleryCatalog catalog, SearchCatalog sear
         return new Page<ShareView>(page, rows.Count > limit ? new GalleryCursor(page[^1].CreatedAt, Guid.Empty).Encode() : null);
     }
 
-    public Task<Page<AlbumView>> ListAlbums(Guid owner, string? cursor, int limit) =>
-        catalog.ListAlbumsAsync(owner, GalleryCursor.Decode(cursor), limit);
-
-    public async Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(Guid owner, MediaQuery query)
-    {
-        if (!await OwnsAlbumOrNone(owner, query.AlbumId))
-        {
-            return Result<Page<MediaView>, GalleryFailure>.Fail(GalleryFailure.NotFound);
-        }
-        var (items, next) = await catalog.ListMediaAsync(owner, query.AlbumId, query.FavoritesOnly, query.Order, GalleryCursor.Decode(query.Cursor), query.Limit);
-        return Result<Page<MediaView>, GalleryFailure>.Ok(new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next));
-    }
-
     public async Task<Result<IReadOnlyList<TimelineBucket>, GalleryFailure>> TimelineBuckets(Guid owner, Guid? albumId, bool favoritesOnly) =>
         await OwnsAlbumOrNone(owner, albumId)
             ? Result<IReadOnlyList<TimelineBucket>, GalleryFailure>.Ok(await catalog.TimelineBucketsAsync(owner, albumId, favoritesOnly))

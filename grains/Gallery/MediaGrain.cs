@@ -33,6 +33,7 @@ public sealed class MediaGrain(
         }
         await catalog.InsertMediaAsync(processed.Value!);
         media = processed.Value;
+        await Library.MediaSaved(media!.ToView([])); // new: in no album yet
         await StartBackgroundWorkAsync();
         if (upload.AlbumId is { } albumId)
         {
@@ -52,15 +53,23 @@ public sealed class MediaGrain(
         }
         media = mine with { Name = name ?? mine.Name, IsFavorite = isFavorite ?? mine.IsFavorite };
         await catalog.UpdateMediaAsync(Id, media.Name, media.IsFavorite);
-        return Result<MediaView, GalleryFailure>.Ok(await ViewAsync(media));
+        var updated = await ViewAsync(media);
+        await Library.MediaSaved(updated);
+        return Result<MediaView, GalleryFailure>.Ok(updated);
     }
 
     public async Task<GalleryFailure> Delete(Guid caller)
     {
-        if (Mine(caller) is null || !await trash.MoveToTrashAsync(Id, caller, CatalogTime.Now(clock)))
+        if (Mine(caller) is null)
         {
             return GalleryFailure.NotFound;
         }
+        var albumIds = await catalog.AlbumsOfAsync(Id);
+        if (!await trash.MoveToTrashAsync(Id, caller, CatalogTime.Now(clock)))
+        {
+            return GalleryFailure.NotFound;
+        }
+        await Library.MediaRemoved(Id, albumIds);
         media = null;
         return GalleryFailure.None;
     }
@@ -72,6 +81,12 @@ public sealed class MediaGrain(
             return GalleryFailure.NotFound;
         }
         media = await catalog.FindMediaAsync(Id);
+        var restored = await ViewAsync(media!);
+        await Library.MediaSaved(restored);
+        foreach (var albumId in restored.AlbumIds)
+        {
+            await Library.AlbumMembershipChanged(albumId, Id, isMember: true);
+        }
         await StartBackgroundWorkAsync();
         return GalleryFailure.None;
     }
@@ -162,6 +177,7 @@ public sealed class MediaGrain(
         var details = pending.Details with { Video = finished };
         await catalog.UpdateMediaDetailsAsync(Id, details);
         media = pending with { Details = details };
+        await Library.MediaSaved(await ViewAsync(media));
         return true;
     }
 
@@ -182,6 +198,9 @@ public sealed class MediaGrain(
             await GrainFactory.GetGrain<IPlaybackGrain>(Id).Start();
         }
     }
+
+    // The owner's library: it holds this media's view while it is among the newest, so every change of the view goes there.
+    private ILibraryGrain Library => GrainFactory.GetGrain<ILibraryGrain>(media!.OwnerId);
 
     private MediaRecord? Mine(Guid caller) => media is { } found && found.OwnerId == caller ? found : null;
 

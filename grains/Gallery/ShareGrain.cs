@@ -91,7 +91,7 @@ public sealed class ShareGrain(
         if (current.AlbumId is { } albumId)
         {
             var album = await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(current.OwnerId);
-            var items = await GrainFactory.GetGrain<IGalleryQueryGrain>(0).ListMedia(current.OwnerId, new MediaQuery(albumId, false, cursor, limit));
+            var items = await GrainFactory.GetGrain<ILibraryGrain>(current.OwnerId).ListMedia(new MediaQuery(albumId, false, cursor, limit));
             return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, ForVisitor(album.Value),
                 items.Value is { } page ? new Page<SharedMediaView>([.. page.Items.Select(ForVisitor)], page.NextCursor) : null);
         }

@@ -1,7 +1,7 @@
 using GalleryOrleans.Benchmarks;
 
 var idleTime = TimeSpan.FromSeconds(3);
-string[] sections = ["all", "s3", "peers", "session", "gallery", "similarity", "phone"];
+string[] sections = ["all", "s3", "peers", "session", "listing", "gallery", "similarity", "phone"];
 var section = args.FirstOrDefault() ?? "all";
 // Offline sections: no deployment is started for these.
 if (section == "calibration" && args.Length == 2)
@@ -52,6 +52,8 @@ try
 
     await RunAsync("session", "session check", async () =>
         report.SessionCheck = await new SessionCheckBenchmark(gallery.Http, account.AccessToken, cpu).RunAsync(cancellationToken));
+    await RunAsync("listing", "library listings", async () => report.Listing = await new ListingBenchmark(
+        gallery.Http, account.AccessToken, TestPhotos.SampleFolder(repository), cpu).RunAsync(cancellationToken));
     await RunAsync("s3", "large object", async () => report.LargeObjects = await new LargeObjectBenchmark(
         account.S3, bucket, gallery.ScratchDirectory, new ProcessMemory(gallery.GatewayProcessId), cpu).RunAsync(cancellationToken));
     await RunAsync("s3", "small objects", async () =>

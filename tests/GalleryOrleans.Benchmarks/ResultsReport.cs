@@ -41,6 +41,10 @@ internal sealed partial class ResultsReport
         {
             PrintSessionCheck(output, session);
         }
+        if (Listing is { } listing)
+        {
+            PrintListing(output, listing);
+        }
         PrintMedia(output);
         if (Cpu.Count > 0)
         {

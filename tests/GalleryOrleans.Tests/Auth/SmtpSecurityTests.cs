@@ -4,6 +4,7 @@ using MimeKit;
 namespace GalleryOrleans.Tests.Auth;
 
 /// <summary>The SMTP sender against a real (fake) mail server on loopback that offers no TLS.</summary>
+[Trait("Category", "Unit")]
 public sealed class SmtpSecurityTests
 {
     [Fact]

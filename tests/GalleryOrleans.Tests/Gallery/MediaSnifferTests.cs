@@ -5,6 +5,7 @@ using GalleryOrleans.Tests.Imaging;
 
 namespace GalleryOrleans.Tests.Gallery;
 
+[Trait("Category", "Unit")]
 public sealed class MediaSnifferTests
 {
     public static TheoryData<string, byte[], string> Recognised => new()

@@ -3,6 +3,7 @@ using NetVips;
 
 namespace GalleryOrleans.Tests.Imaging;
 
+[Trait("Category", "Unit")]
 public sealed class ImageInspectorExifTests
 {
     private readonly ImageInspector inspector = new(ImageLimits.Default);

@@ -4,6 +4,7 @@ using NetVips;
 
 namespace GalleryOrleans.Tests.Imaging;
 
+[Trait("Category", "Unit")]
 public sealed class ImageInspectorTests
 {
     private readonly ImageInspector inspector = new(ImageLimits.Default);

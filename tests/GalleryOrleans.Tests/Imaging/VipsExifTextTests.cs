@@ -2,6 +2,7 @@ using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Tests.Imaging;
 
+[Trait("Category", "Unit")]
 public sealed class VipsExifTextTests
 {
     [Theory]

@@ -8,12 +8,8 @@ namespace GalleryOrleans.Tests.Infrastructure;
 /// </summary>
 public sealed class AwsCli(Uri endpoint, string accessKeyId, string secretAccessKey, bool insecureTls = false)
 {
-    public static string Executable { get; } = new[] { Environment.GetEnvironmentVariable("PATH") ?? "" }
-        .SelectMany(path => path.Split(Path.PathSeparator))
-        .Append("/root/.pyenv/shims")
-        .Select(directory => Path.Combine(directory, "aws"))
-        .FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("The aws CLI is missing: run deploy/local/install-prerequisites.sh.");
+    public static string Executable { get; } = ToolPaths.Find("GALLERY_AWS_CLI", "aws")
+        ?? throw new InvalidOperationException("The aws CLI is not on PATH (or named by GALLERY_AWS_CLI): run deploy/local/install-prerequisites.sh.");
 
     /// <summary>The command's result; <see cref="Result.Output"/> is standard output, or standard error when it failed.</summary>
     public async Task<Result> RunAsync(IEnumerable<string> arguments, string configFile = "/nonexistent/aws-config")

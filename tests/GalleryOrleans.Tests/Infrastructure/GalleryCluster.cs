@@ -62,7 +62,7 @@ public class GalleryCluster : IAsyncLifetime
 
     public async Task<IHost> StartSiloAsync(string name)
     {
-        var silo = SiloHostBuilder.Build([], SiloSettings(name));
+        var silo = SiloHostBuilder.Build([], SiloSettings(name), ReplaceSiloServices);
         await silo.StartAsync();
         silos.Add(silo);
         return silo;
@@ -132,6 +132,15 @@ public class GalleryCluster : IAsyncLifetime
         ["RateLimits:ResetPasswordPerIp:Permits"] = "100000",
     };
 
+    /// <summary>Swaps silo services for test doubles (a clock the test moves); runs after all registrations.</summary>
+    protected virtual void ReplaceSiloServices(IServiceCollection services)
+    {
+    }
+
+    protected virtual void ReplaceGatewayServices(IServiceCollection services)
+    {
+    }
+
     public Dictionary<string, string?> SiloSettings(string name)
     {
         var settings = new Dictionary<string, string?>(CommonSettings())
@@ -188,7 +197,7 @@ public class GalleryCluster : IAsyncLifetime
             ["Gateway:LoopbackOnly"] = "true",
         };
         adjust?.Invoke(settings);
-        var app = GatewayApp.Build([], settings);
+        var app = GatewayApp.Build([], settings, ReplaceGatewayServices);
         await app.StartAsync();
         return (app, httpPort, s3Port);
     }

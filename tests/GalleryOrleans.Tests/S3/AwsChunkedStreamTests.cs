@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class AwsChunkedStreamTests
 {
     private static readonly byte[] ExampleObject = Enumerable.Repeat((byte)'a', 66560).ToArray();

@@ -3,6 +3,7 @@ using GalleryOrleans.Gateway.S3.Requests;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class BucketNameRulesTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class ListObjectsQueryTests
 {
     private static ListObjectsQuery Parse(string query) => ListObjectsQuery.Parse(new QueryCollection(QueryHelpers.ParseQuery(query)));

@@ -6,10 +6,10 @@ using Npgsql;
 
 namespace GalleryOrleans.Tests.S3;
 
-/// <summary>A cluster whose multipart uploads are abandoned after three seconds instead of a week.</summary>
-public sealed class QuicklyExpiringUploadsCluster : GalleryCluster
+/// <summary>A cluster whose multipart uploads are abandoned after an hour instead of a week, on a clock the test moves.</summary>
+public sealed class QuicklyExpiringUploadsCluster : AdjustableClockCluster
 {
-    public static readonly TimeSpan AbandonedUploadAge = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan AbandonedUploadAge = TimeSpan.FromHours(1);
 
     protected override IDictionary<string, string?> CommonSettings() => new Dictionary<string, string?>(base.CommonSettings())
     {
@@ -29,7 +29,7 @@ public sealed class MultipartExpiryTests(QuicklyExpiringUploadsCluster cluster) 
         await s3.Client.PutBucketAsync(bucket);
         var abandoned = await StartUploadWithOnePartAsync(s3, bucket, "abandoned.bin");
         var filesWithAbandonedPart = FilesUnder(StorageRoot).ToHashSet();
-        await Task.Delay(QuicklyExpiringUploadsCluster.AbandonedUploadAge + TimeSpan.FromMilliseconds(500));
+        cluster.SiloClock.Advance(QuicklyExpiringUploadsCluster.AbandonedUploadAge + TimeSpan.FromMinutes(1));
         var recent = await StartUploadWithOnePartAsync(s3, bucket, "recent.bin");
 
         var aborted = await cluster.Client.GetGrain<IMultipartExpiryGrain>(0).Sweep();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class PresignedUrlTests
 {
     private static Task<SigV4Result> Verify(HttpRequest request, DateTimeOffset now) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class S3ErrorCodesTests
 {
     [Theory]

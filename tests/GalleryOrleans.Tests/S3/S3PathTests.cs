@@ -3,6 +3,7 @@ using GalleryOrleans.Gateway.S3.Requests;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class S3PathTests
 {
     private static S3Path Parse(string rawTarget) => S3Path.Parse(TestRequests.Create("GET", rawTarget, new Dictionary<string, string>()));

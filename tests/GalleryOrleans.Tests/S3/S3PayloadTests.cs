@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class S3PayloadTests
 {
     private static readonly byte[] Body = Encoding.ASCII.GetBytes("Welcome to Amazon S3.");

@@ -5,6 +5,7 @@ using GalleryOrleans.Gateway.S3.Xml;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class S3XmlParserTests
 {
     private static MemoryStream Xml(string text) => new(Encoding.UTF8.GetBytes(text));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class S3XmlTests
 {
     private static readonly XNamespace S3 = S3Xml.Namespace;

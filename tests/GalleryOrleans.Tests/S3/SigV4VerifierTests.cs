@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GalleryOrleans.Tests.S3;
 
+[Trait("Category", "Unit")]
 public sealed class SigV4VerifierTests
 {
     private static readonly SigV4Verifier Verifier = new(new FixedClock(AwsDocExamples.Time));

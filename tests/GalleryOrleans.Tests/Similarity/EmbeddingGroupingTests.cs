@@ -5,6 +5,7 @@ using GalleryOrleans.Imaging.Similarity;
 namespace GalleryOrleans.Tests.Similarity;
 
 /// <summary>The embedding signal without the model: cosine search, storage, matching rule, reasons and keepers.</summary>
+[Trait("Category", "Unit")]
 public class EmbeddingGroupingTests
 {
     private static readonly SimilarityRule Rule = new(NearDuplicateRule.DefaultThreshold, SimilarityRule.DefaultCosineThreshold);

@@ -10,6 +10,7 @@ namespace GalleryOrleans.Tests.Similarity;
 /// The real ResNet18 model from the NuGet package on a few sample photos (kept few: each embedding costs a core
 /// for a while on a shared machine).
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class EmbeddingModelTests : IDisposable
 {
     private static readonly Lazy<EmbeddingModel> Model = new(() => new EmbeddingModel(EmbeddingModel.DefaultDirectory));

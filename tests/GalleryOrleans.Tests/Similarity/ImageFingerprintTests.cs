@@ -2,6 +2,7 @@ using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Tests.Similarity;
 
+[Trait("Category", "Unit")]
 public class ImageFingerprintTests
 {
     private static readonly ImageFingerprint Sample = new(0x0123456789abcdef, 0xfedcba9876543210, 0x8000000000000001);

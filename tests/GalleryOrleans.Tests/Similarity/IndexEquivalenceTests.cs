@@ -2,6 +2,7 @@ using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Tests.Similarity;
 
+[Trait("Category", "Unit")]
 public class IndexEquivalenceTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using GalleryOrleans.Imaging.Similarity;
 
 namespace GalleryOrleans.Tests.Similarity;
 
+[Trait("Category", "Unit")]
 public class PerceptualHasherTests
 {
     private const string Original = "astronaut.jpg";

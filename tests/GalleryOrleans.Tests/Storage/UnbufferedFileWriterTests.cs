@@ -2,6 +2,7 @@ using GalleryOrleans.Grains.Storage;
 
 namespace GalleryOrleans.Tests.Storage;
 
+[Trait("Category", "Unit")]
 public sealed class UnbufferedFileWriterTests : IDisposable
 {
     private const int MiB = 1024 * 1024;

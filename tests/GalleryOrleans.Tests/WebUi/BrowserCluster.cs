@@ -10,7 +10,8 @@ namespace GalleryOrleans.Tests.WebUi;
 /// </summary>
 public sealed class BrowserCluster : GalleryCluster
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Chromium as named by GALLERY_CHROMIUM, else found on PATH (Debian calls it chromium).</summary>
+    public static readonly string? ChromiumPath = ToolPaths.Find("GALLERY_CHROMIUM", "chromium", "chromium-browser");
 
     // The flags this machine needs: no sandbox as root, and no background traffic to a network that is closed.
     private static readonly string[] ChromiumArgs =
@@ -28,10 +29,10 @@ public sealed class BrowserCluster : GalleryCluster
 
     public override async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (ChromiumPath is null || !File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
-                $"Chromium is missing at {ChromiumPath}; the web UI tests need it. Install Debian's 'chromium' package " +
+                "Chromium is not on PATH (or named by GALLERY_CHROMIUM); the web UI tests need it. Install Debian's 'chromium' package " +
                 "(as root, deploy/local/install-prerequisites.sh does: apt-get install chromium).");
         }
         await base.InitializeAsync();
