@@ -57,7 +57,7 @@ internal static class MediaDownloadEndpoint
         string? cursor = null;
         do
         {
-            var page = await cluster.GetGrain<IGalleryQueryGrain>(0).ListMedia(owner, new MediaQuery(albumId, false, cursor, 500));
+            var page = await cluster.GetGrain<ILibraryGrain>(owner).ListMedia(new MediaQuery(albumId, false, cursor, 500));
             if (!page.Succeeded)
             {
                 return null;
