@@ -40,7 +40,7 @@ public sealed class MediaProcessor(
         {
             if (await StoreBytesAsync(bucket, owner, $"media/{mediaId:N}/thumbnail-{size}.webp", bytes) is not { } thumbnail)
             {
-                await DeleteFilesAsync(owner, new MediaDetails(original, thumbnails));
+                await DeleteFilesAsync(owner, new MediaDetails(original, thumbnails).Files);
                 return QuotaExceeded();
             }
             thumbnails[size] = thumbnail;
@@ -65,11 +65,11 @@ public sealed class MediaProcessor(
         return (image, fingerprint.ToBytes(), null);
     }
 
-    /// <summary>Deletes the stored original and thumbnails of a media.</summary>
-    public async Task DeleteFilesAsync(Guid owner, MediaDetails details)
+    /// <summary>Deletes stored files of a media (all of them: <see cref="MediaDetails.Files"/>).</summary>
+    public async Task DeleteFilesAsync(Guid owner, IEnumerable<StoredFile> files)
     {
         var bucket = grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(owner));
-        foreach (var file in details.Files)
+        foreach (var file in files)
         {
             await bucket.DeleteObject(owner, file.Key);
         }
@@ -86,9 +86,6 @@ public sealed class MediaProcessor(
     /// <summary>A derived copy is written outside the quota, so the bucket has no reason to refuse it.</summary>
     internal static InvalidOperationException DerivedCopyRefused(Guid mediaId) =>
         new($"A derived copy of media {mediaId} was refused by the storage quota it is outside of.");
-
-    public Task DeleteFileAsync(Guid owner, StoredFile file) =>
-        grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(owner)).DeleteObject(owner, file.Key);
 
     private async Task<IBucketGrain> GalleryBucketAsync(Guid owner)
     {
@@ -157,5 +154,6 @@ public sealed class MediaProcessor(
         perceptualHash,
         new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video),
         now,
-        []);
+        [],
+        inspection.ContentIdentifier);
 }

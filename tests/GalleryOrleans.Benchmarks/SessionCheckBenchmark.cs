@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-
 namespace GalleryOrleans.Benchmarks;
 
 internal sealed record SessionCheckResults(int Concurrency, LatencySummary Bare, LatencySummary Authenticated);
@@ -13,7 +9,6 @@ internal sealed record SessionCheckResults(int Concurrency, LatencySummary Bare,
 internal sealed class SessionCheckBenchmark(HttpClient http, string accessToken, CpuMeter cpu)
 {
     private const int Concurrency = 16;
-    private const int MaxRequests = 200_000;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
 
@@ -29,32 +24,6 @@ internal sealed class SessionCheckBenchmark(HttpClient http, string accessToken,
         return new SessionCheckResults(Concurrency, bare, authenticated);
     }
 
-    private async Task<LatencySummary> LoadAsync(string path, string? bearer, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        var remaining = MaxRequests;
-        var failures = 0;
-        var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, Concurrency).Select(_ => Task.Run(async () =>
-        {
-            var latencies = new List<long>();
-            while (Stopwatch.GetElapsedTime(started) < duration && Interlocked.Decrement(ref remaining) >= 0)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, path);
-                if (bearer is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-                }
-                var sent = Stopwatch.GetTimestamp();
-                using var response = await http.SendAsync(request, cancellationToken);
-                latencies.Add(Stopwatch.GetTimestamp() - sent);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            }
-            return latencies;
-        }, cancellationToken)).ToArray();
-        var all = (await Task.WhenAll(workers)).SelectMany(latencies => latencies).ToArray();
-        return LatencySummary.From("GET " + path, all, failures, Stopwatch.GetElapsedTime(started));
-    }
+    private Task<LatencySummary> LoadAsync(string path, string? bearer, TimeSpan duration, CancellationToken cancellationToken) =>
+        ClosedLoopLoad.RunAsync(http, path, bearer, Concurrency, duration, cancellationToken);
 }

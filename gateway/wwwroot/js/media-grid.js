@@ -14,6 +14,10 @@ function tileContent(media, scope) {
     return h('span', { class: 'video-tile' }, img,
       h('span', { class: 'video-caption' }, h('span', { 'aria-hidden': 'true' }, '▶'), h('span', { class: 'duration', 'aria-hidden': 'true' }, formatDuration(media.durationMs)), h('span', { class: 'visually-hidden' }, media.name)));
   }
+  if (media.motion) {
+    // A Live Photo: the still, marked as one that moves.
+    return h('span', { class: 'video-tile' }, img, h('span', { class: 'video-caption live-badge', 'aria-hidden': 'true' }, 'LIVE'));
+  }
   return img;
 }
 
@@ -36,6 +40,19 @@ export function mediaGrid(scope, { label, filter = '', emptyText, onOpen }) {
     const item = h('li', {}, button);
     tiles.set(media.id, { item, media });
     return item;
+  }
+
+  function removeTile(id) {
+    const entry = tiles.get(id);
+    if (!entry) {
+      return;
+    }
+    const img = entry.item.querySelector('img');
+    if (img?.src.startsWith('blob:')) {
+      scope.revoke(img.src);
+    }
+    entry.item.remove();
+    tiles.delete(id);
   }
 
   function refreshEmpty() {
@@ -61,6 +78,8 @@ export function mediaGrid(scope, { label, filter = '', emptyText, onOpen }) {
     element,
     load: loadPage,
     prepend(media) {
+      // A Live Photo's motion part is answered with its photo, which may be on the grid already.
+      removeTile(media.id);
       list.prepend(tile(media));
       refreshEmpty();
     },
@@ -72,16 +91,7 @@ export function mediaGrid(scope, { label, filter = '', emptyText, onOpen }) {
       }
     },
     remove(id) {
-      const entry = tiles.get(id);
-      if (!entry) {
-        return;
-      }
-      const img = entry.item.querySelector('img');
-      if (img?.src.startsWith('blob:')) {
-        scope.revoke(img.src);
-      }
-      entry.item.remove();
-      tiles.delete(id);
+      removeTile(id);
       refreshEmpty();
     },
   };
