@@ -7,6 +7,12 @@ namespace GalleryOrleans.Abstractions.Gallery;
 public interface IMediaGrain : IGrainWithGuidKey
 {
     /// <summary>Records an uploaded file: inspects it, makes thumbnails and the perceptual hash.</summary>
+    /// <remarks>
+    /// HEIC decodes, video probes and poster frames wait their turn on the silo's bounded decoder pool and each may
+    /// take up to Media:DecodeTimeout, so on a busy silo this takes longer than Orleans' default 30 s; a timed-out
+    /// call would answer 503 while the media is still made.
+    /// </remarks>
+    [ResponseTimeout("00:10:00")]
     Task<Result<MediaView, GalleryFailure>> Create(Guid owner, MediaUpload upload);
 
     Task<Result<MediaView, GalleryFailure>> Get(Guid caller);

@@ -14,7 +14,7 @@ namespace GalleryOrleans.Grains.Gallery;
 /// frame) and computes a photo's perceptual hash, all once, here, so no read ever decodes an image.
 /// </summary>
 public sealed class MediaProcessor(
-    IGrainFactory grains, StorageLayout layout, ImageInspector inspector, HeifDecoder heif, VideoInspector videos)
+    IGrainFactory grains, StorageLayout layout, ImageInspector inspector, HeifDecoder heif, VideoInspector videos, VideoProbe probe)
 {
     public async Task<Result<MediaRecord, GalleryFailure>> ProcessAsync(Guid mediaId, Guid owner, MediaUpload upload, DateTime now)
     {
@@ -45,8 +45,41 @@ public sealed class MediaProcessor(
             }
             thumbnails[size] = thumbnail;
         }
+        var motion = upload.ContentType == "image/jpeg" ? await EmbeddedMotionAsync(bucket, owner, mediaId, layout.PathOf(original.ObjectLocation)) : null;
         return Result<MediaRecord, GalleryFailure>.Ok(
-            Record(mediaId, owner, upload, now, original, inspected.Image, inspected.Fingerprint, thumbnails, inspected.Video));
+            Record(mediaId, owner, upload, now, original, inspected.Image, inspected.Fingerprint, thumbnails, inspected.Video, motion));
+    }
+
+    /// <summary>
+    /// A Google motion photo's appended MP4, stored beside the JPEG as its motion part. The photo stays a still when
+    /// the video is unreadable or does not fit the quota: the JPEG itself is fine either way.
+    /// </summary>
+    private async Task<MotionPart?> EmbeddedMotionAsync(IBucketGrain bucket, Guid owner, Guid mediaId, string path)
+    {
+        if (EmbeddedMotionVideo.Find(path) is not { } start)
+        {
+            return null;
+        }
+        StoredFile? stored;
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        {
+            file.Position = start;
+            stored = await StoreStreamAsync(bucket, owner, $"media/{mediaId:N}/motion.mp4", file, "video/mp4");
+        }
+        if (stored is null)
+        {
+            return null;
+        }
+        try
+        {
+            var facts = await probe.ProbeAsync(layout.PathOf(stored.ObjectLocation));
+            return new MotionPart(stored, "video/mp4", VideoDetails.Uploaded(facts, BrowserPlayback.PlaysAsUploaded("video/mp4", facts)));
+        }
+        catch (UnreadableMediaException)
+        {
+            await bucket.DeleteObject(owner, stored.Key);
+            return null;
+        }
     }
 
     /// <summary>
@@ -139,7 +172,7 @@ public sealed class MediaProcessor(
 
     private static MediaRecord Record(
         Guid mediaId, Guid owner, MediaUpload upload, DateTime now, StoredFile original,
-        ImageInspection inspection, byte[]? perceptualHash, Dictionary<int, StoredFile> thumbnails, VideoDetails? video) => new(
+        ImageInspection inspection, byte[]? perceptualHash, Dictionary<int, StoredFile> thumbnails, VideoDetails? video, MotionPart? motion) => new(
         mediaId,
         owner,
         upload.FileName,
@@ -152,7 +185,7 @@ public sealed class MediaProcessor(
         false,
         upload.Bytes.Sha256Hex,
         perceptualHash,
-        new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video),
+        new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video, Motion: motion),
         now,
         [],
         inspection.ContentIdentifier);

@@ -24,18 +24,37 @@ internal static class LivePhotoFixtures
     }
 
     /// <summary>A 320x240 grey picture with Apple's EXIF (Make, then the MakerNote) in an APP1 segment.</summary>
-    public static byte[] StillJpeg(string identifier)
+    public static byte[] StillJpeg(string identifier) =>
+        WithApp1(GreyJpeg(), [.. Encoding.ASCII.GetBytes("Exif\0\0"), .. AppleTiff(identifier)]);
+
+    /// <summary>
+    /// A Google motion photo: a JPEG whose XMP says an MP4 of <paramref name="video"/>'s length ends the file, followed
+    /// by that MP4.
+    /// </summary>
+    public static byte[] GoogleMotionPhoto(byte[] video)
+    {
+        var xmp = $"""
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:GCamera="http://ns.google.com/photos/1.0/camera/"
+              GCamera:MotionPhoto="1" GCamera:MotionPhotoVersion="1" GCamera:MicroVideoOffset="{video.Length}"/>
+            </rdf:RDF></x:xmpmeta>
+            """;
+        return [.. WithApp1(GreyJpeg(), [.. Encoding.ASCII.GetBytes("http://ns.adobe.com/xap/1.0/\0"), .. Encoding.UTF8.GetBytes(xmp)]), .. video];
+    }
+
+    private static byte[] GreyJpeg()
     {
         using var grey = Image.Black(320, 240, bands: 3) + 128;
         using var canvas = grey.Cast(Enums.BandFormat.Uchar);
-        var jpeg = canvas.JpegsaveBuffer(q: 90);
-        var exif = Encoding.ASCII.GetBytes("Exif\0\0").Concat(AppleTiff(identifier)).ToArray();
-        var segment = new byte[4 + exif.Length];
-        segment[0] = 0xFF;
-        segment[1] = 0xE1;
-        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(exif.Length + 2));
-        exif.CopyTo(segment, 4);
-        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+        return canvas.JpegsaveBuffer(q: 90);
+    }
+
+    // An APP1 segment right after the start-of-image marker.
+    private static byte[] WithApp1(byte[] jpeg, byte[] payload)
+    {
+        var length = new byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)(payload.Length + 2));
+        return [.. jpeg[..2], 0xFF, 0xE1, .. length, .. payload, .. jpeg[2..]];
     }
 
     /// <summary>1 s of 320x240 video with sound in QuickTime: HEVC as an iPhone records it, or H.264 ("Most Compatible").</summary>

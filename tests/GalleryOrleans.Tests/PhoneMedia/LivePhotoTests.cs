@@ -7,7 +7,8 @@ namespace GalleryOrleans.Tests.PhoneMedia;
 
 /// <summary>
 /// iPhone Live Photos through the real gateway, silo, libheif and ffmpeg: a still and a .mov sharing Apple's content
-/// identifier become one photo whose motion part plays, whichever order they arrive in.
+/// identifier become one photo whose motion part plays, whichever order they arrive in; a Google motion photo's
+/// embedded MP4 plays the same way.
 /// </summary>
 public sealed class LivePhotoTests(GalleryCluster cluster) : IClassFixture<GalleryCluster>, IDisposable
 {
@@ -107,6 +108,25 @@ public sealed class LivePhotoTests(GalleryCluster cluster) : IClassFixture<Galle
         Assert.Equal("video", others[0].GetProperty("type").GetString());
         Assert.Equal(2, (await ListedIdsAsync(owner.AccessToken)).Count);
         Assert.Single(await ListedIdsAsync(stranger.AccessToken));
+    }
+
+    [Fact]
+    public async Task A_google_motion_photo_is_a_photo_whose_embedded_mp4_plays()
+    {
+        var user = await api.NewUserAsync();
+        var video = await PhoneFixtures.H264Mp4Async(folder);
+        var jpeg = LivePhotoFixtures.GoogleMotionPhoto(video);
+
+        var photo = (await PhoneApi.UploadAsync(api, user.AccessToken, ("PXL_0001.MP.jpg", jpeg)))[0];
+        var id = photo.GetProperty("id").GetString()!;
+        var played = await api.SendAsync(HttpMethod.Get, $"/api/media/{id}/playback", token: user.AccessToken);
+        var content = await api.SendAsync(HttpMethod.Get, $"/api/media/{id}/content", token: user.AccessToken);
+
+        Assert.Equal(("image", "image/jpeg"), (photo.GetProperty("type").GetString(), photo.GetProperty("contentType").GetString()));
+        Assert.Equal(("h264", "ready"), (photo.GetProperty("motion").GetProperty("videoCodec").GetString(), Motion(photo)));
+        Assert.Equal((320, 240), (photo.GetProperty("width").GetInt32(), photo.GetProperty("height").GetInt32()));
+        Assert.Equal(video, await played.Content.ReadAsByteArrayAsync());
+        Assert.Equal(jpeg, await content.Content.ReadAsByteArrayAsync());
     }
 
     private static string? Motion(JsonElement media) => media.GetProperty("motion").GetProperty("playback").GetString();
