@@ -65,6 +65,7 @@ public static class GrainServices
         services.AddSingleton<VideoTranscoder>();
         services.AddSingleton<VideoMetadataStripper>();
         services.AddSingleton<MediaProcessor>();
+        services.AddSingleton<LivePhotoPairing>();
         services.AddSingleton<SharedCopyMaker>();
         services.AddSingleton<GalleryCatalog>();
         services.AddSingleton<SearchCatalog>();

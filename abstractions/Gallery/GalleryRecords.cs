@@ -37,7 +37,15 @@ public sealed record MediaView(
     [property: Id(16)] long? DurationMs = null,
     [property: Id(17)] string? VideoCodec = null,
     [property: Id(18)] string? Playback = null,
-    [property: Id(19)] DateTime? TrashedAt = null);
+    [property: Id(19)] DateTime? TrashedAt = null,
+    [property: Id(20)] MotionView? Motion = null);
+
+/// <summary>A Live Photo's motion part: the short video a photo plays (at /playback), with its facts and state.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MotionView(
+    [property: Id(0)] long DurationMs,
+    [property: Id(1)] string VideoCodec,
+    [property: Id(2)] string Playback);
 
 [GenerateSerializer, Immutable]
 public sealed record AlbumView(
@@ -105,13 +113,26 @@ public sealed record MediaSearch(
 [GenerateSerializer, Immutable]
 public sealed record PlaybackSource([property: Id(0)] Guid Owner, [property: Id(1)] ObjectLocation Original);
 
-/// <summary>A stored rendition, as the playback job hands it to the media grain.</summary>
+/// <summary>A stored file (a rendition, or a motion part's original) as one grain hands it to a media grain.</summary>
 [GenerateSerializer, Immutable]
 public sealed record PlaybackRendition(
     [property: Id(0)] string Key,
     [property: Id(1)] ObjectLocation Location,
     [property: Id(2)] long Size,
     [property: Id(3)] string ETag);
+
+/// <summary>
+/// A stored video that becomes a Live Photo's motion part, handed from the media that stored it to the photo: its
+/// original, its facts, and its rendition when one was made already.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record MotionTransfer(
+    [property: Id(0)] PlaybackRendition Original,
+    [property: Id(1)] string ContentType,
+    [property: Id(2)] long DurationMs,
+    [property: Id(3)] string VideoCodec,
+    [property: Id(4)] string Playback,
+    [property: Id(5)] PlaybackRendition? Rendition);
 
 [GenerateSerializer, Immutable]
 public sealed record ShareView(

@@ -7,6 +7,12 @@ namespace GalleryOrleans.Abstractions.Gallery;
 public interface IMediaGrain : IGrainWithGuidKey
 {
     /// <summary>Records an uploaded file: inspects it, makes thumbnails and the perceptual hash.</summary>
+    /// <remarks>
+    /// HEIC decodes, video probes and poster frames wait their turn on the silo's bounded decoder pool and each may
+    /// take up to Media:DecodeTimeout, so on a busy silo this takes longer than Orleans' default 30 s; a timed-out
+    /// call would answer 503 while the media is still made.
+    /// </remarks>
+    [ResponseTimeout("00:10:00")]
     Task<Result<MediaView, GalleryFailure>> Create(Guid owner, MediaUpload upload);
 
     Task<Result<MediaView, GalleryFailure>> Get(Guid caller);
@@ -40,10 +46,29 @@ public interface IMediaGrain : IGrainWithGuidKey
     Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size);
 
     /// <summary>
-    /// What a browser plays: the H.264 rendition, or the original when browsers play it as it is; NotReady while the
-    /// rendition is pending or could not be made. NotFound for a photo.
+    /// What a browser plays (a video, or a Live Photo's motion part): the H.264 rendition, or the original when
+    /// browsers play it as it is; NotReady while the rendition is pending or could not be made. NotFound for a still photo.
     /// </summary>
     Task<Result<MediaContent, GalleryFailure>> Playback(Guid caller);
+
+    /// <summary>A Live Photo's motion part as uploaded (its .mov); NotFound for any other media.</summary>
+    Task<Result<MediaContent, GalleryFailure>> MotionOriginal(Guid caller);
+
+    /// <summary>
+    /// Live Photo pairing: makes a just-uploaded video this photo's motion part. NotFound unless this is the caller's
+    /// photo without a motion part yet. Answers the photo.
+    /// </summary>
+    Task<Result<MediaView, GalleryFailure>> AttachMotion(Guid caller, MotionTransfer motion);
+
+    /// <summary>
+    /// Live Photo pairing: this video, uploaded before its photo, stops being a media of its own and hands its
+    /// stored original (and rendition) over to become the photo's motion part. Null unless it is the caller's video
+    /// waiting for its photo.
+    /// </summary>
+    Task<MotionTransfer?> HandOverAsMotion(Guid caller);
+
+    /// <summary>Removes a Live Photo's motion part and its files (an upload request that failed undoes its pairing).</summary>
+    Task<GalleryFailure> DetachMotion(Guid caller);
 
     /// <summary>For the playback job: the video still waiting for its rendition, or null (gone, ready or failed).</summary>
     Task<PlaybackSource?> PendingPlayback();

@@ -3,7 +3,7 @@
 # linux-x64 only: the libvips build the imaging library uses comes from NetVips.Native.linux-x64, which bundles its
 # libraries and needs nothing from apt beyond glibc, libstdc++ and libgcc, all in the .NET runtime image.
 # HEIC photos are decoded by libheif's programs (libheif-examples) and videos handled by ffmpeg, both from apt;
-# prlimit (util-linux) bounds their memory. libheif 1.16 and later ship the HEVC decoder as a plugin package of
+# prlimit (util-linux) bounds their memory, coreutils' timeout their time. libheif 1.16 and later ship the HEVC decoder as a plugin package of
 # its own, which Debian 12's libheif has built in.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -29,6 +29,8 @@ internal static class MediaEndpoints
             (await cluster.GetGrain<IMediaGrain>(id).Thumbnail(context.User.UserId(), size ?? 256)).ToResult(c => new MediaContentResponse(c, cluster)));
         media.MapGet("/{id:guid}/playback", async (Guid id, HttpContext context, IClusterClient cluster) =>
             (await cluster.GetGrain<IMediaGrain>(id).Playback(context.User.UserId())).ToResult(c => new MediaContentResponse(c, cluster)));
+        media.MapGet("/{id:guid}/motion", async (Guid id, HttpContext context, IClusterClient cluster) =>
+            (await cluster.GetGrain<IMediaGrain>(id).MotionOriginal(context.User.UserId())).ToResult(c => new MediaContentResponse(c, cluster)));
     }
 
     private static async Task<IResult> ListAsync(

@@ -12,8 +12,9 @@ namespace GalleryOrleans.Gateway.Gallery;
 
 /// <summary>
 /// POST /api/media/upload (and POST /api/media): each multipart "file" part streams straight to a storage
-/// writer, sniffed from its first bytes. The request is all or nothing: if any file is refused, or the
-/// album is not the caller's, the media already made by this request are deleted again.
+/// writer, sniffed from its first bytes. A Live Photo's motion part joins its photo (uploaded in this request or
+/// before) instead of becoming a media. The request is all or nothing: if any file is refused, or the album is not
+/// the caller's, the media already made by this request are deleted again and the motion parts it added removed.
 /// </summary>
 internal static class MediaUploadEndpoint
 {
@@ -34,7 +35,7 @@ internal static class MediaUploadEndpoint
             return Problems.Validation("file", "Send multipart/form-data with one or more 'file' parts.");
         }
         var owner = context.User.UserId();
-        var created = new List<MediaView>();
+        var uploaded = new UploadedMedia();
         Guid? albumId = null;
         var reader = new MultipartReader(boundary, context.Request.Body);
         var parts = 0;
@@ -44,13 +45,13 @@ internal static class MediaUploadEndpoint
             {
                 if (++parts > UploadLimits.MaxParts)
                 {
-                    return await UndoAsync(cluster, owner, created, UploadLimits.TooManyParts());
+                    return await UndoAsync(cluster, owner, uploaded, UploadLimits.TooManyParts());
                 }
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
                 {
                     if (await UploadLimits.ReadFieldAsync(section, context.RequestAborted) is not { } value)
                     {
-                        return await UndoAsync(cluster, owner, created, UploadLimits.FieldTooLarge());
+                        return await UndoAsync(cluster, owner, uploaded, UploadLimits.FieldTooLarge());
                     }
                     if (disposition is not null && disposition.IsFormDisposition() && disposition.Name.Value == "albumId")
                     {
@@ -58,41 +59,42 @@ internal static class MediaUploadEndpoint
                     }
                     continue;
                 }
-                var stored = await StoreFileAsync(cluster, owner, section, disposition, context.RequestAborted);
+                var newId = Guid.NewGuid();
+                var stored = await StoreFileAsync(cluster, owner, newId, section, disposition, context.RequestAborted);
                 if (!stored.Succeeded)
                 {
-                    return await UndoAsync(cluster, owner, created, stored.Failure.ToProblem(stored.Detail));
+                    return await UndoAsync(cluster, owner, uploaded, stored.Failure.ToProblem(stored.Detail));
                 }
-                created.Add(stored.Value!);
+                uploaded.Add(newId, stored.Value!.Id);
             }
-            if (created.Count == 0)
+            if (uploaded.Ids.Count == 0)
             {
                 return Problems.Validation("file", "At least one 'file' part is required.");
             }
-            if (albumId is { } album && !await AddToAlbumAsync(cluster, owner, album, created))
+            if (albumId is { } album && !await AddToAlbumAsync(cluster, owner, album, uploaded))
             {
-                return await UndoAsync(cluster, owner, created, Problems.NotFound("No such album"));
+                return await UndoAsync(cluster, owner, uploaded, Problems.NotFound("No such album"));
             }
             var items = new List<MediaView>();
-            foreach (var media in created)
+            foreach (var id in uploaded.Ids)
             {
-                items.Add((await cluster.GetGrain<IMediaGrain>(media.Id).Get(owner)).Value!);
+                items.Add((await cluster.GetGrain<IMediaGrain>(id).Get(owner)).Value!);
             }
             return Results.Created("/api/media", new { items });
         }
         catch (Exception error) when (UploadLimits.ProblemForBody(error) is { } problem)
         {
-            return await UndoAsync(cluster, owner, created, problem);
+            return await UndoAsync(cluster, owner, uploaded, problem);
         }
         catch
         {
-            await UndoAsync(cluster, owner, created, Results.Empty);
+            await UndoAsync(cluster, owner, uploaded, Results.Empty);
             throw;
         }
     }
 
     private static async Task<Result<MediaView, GalleryFailure>> StoreFileAsync(
-        IClusterClient cluster, Guid owner, MultipartSection section, ContentDispositionHeaderValue disposition, CancellationToken cancellationToken)
+        IClusterClient cluster, Guid owner, Guid newId, MultipartSection section, ContentDispositionHeaderValue disposition, CancellationToken cancellationToken)
     {
         var head = new byte[SniffBytes];
         var headLength = await section.Body.ReadAtLeastAsync(head, SniffBytes, throwOnEndOfStream: false, cancellationToken);
@@ -104,15 +106,15 @@ internal static class MediaUploadEndpoint
         var body = new PrefixedStream(head.AsMemory(0, headLength), section.Body);
         var sealedObject = await ObjectStreaming.WriteAsync(cluster, body, null, null, cancellationToken);
         var upload = new MediaUpload(sealedObject.Value!, FileName(disposition), sniffed.Kind == MediaKind.Image ? "image" : "video", sniffed.ContentType, null);
-        return await cluster.GetGrain<IMediaGrain>(Guid.NewGuid()).Create(owner, upload);
+        return await cluster.GetGrain<IMediaGrain>(newId).Create(owner, upload);
     }
 
-    private static async Task<bool> AddToAlbumAsync(IClusterClient cluster, Guid owner, Guid albumId, List<MediaView> created)
+    private static async Task<bool> AddToAlbumAsync(IClusterClient cluster, Guid owner, Guid albumId, UploadedMedia uploaded)
     {
         var album = cluster.GetGrain<IAlbumGrain>(albumId);
-        foreach (var media in created)
+        foreach (var id in uploaded.Ids)
         {
-            if (await album.AddMedia(owner, media.Id) != GalleryFailure.None)
+            if (await album.AddMedia(owner, id) != GalleryFailure.None)
             {
                 return false;
             }
@@ -120,14 +122,18 @@ internal static class MediaUploadEndpoint
         return true;
     }
 
-    private static async Task<IResult> UndoAsync(IClusterClient cluster, Guid owner, List<MediaView> created, IResult answer)
+    private static async Task<IResult> UndoAsync(IClusterClient cluster, Guid owner, UploadedMedia uploaded, IResult answer)
     {
         // Never seen by the user, so not kept in their trash: moved there and deleted for good at once.
-        foreach (var media in created)
+        foreach (var id in uploaded.New)
         {
-            var grain = cluster.GetGrain<IMediaGrain>(media.Id);
+            var grain = cluster.GetGrain<IMediaGrain>(id);
             await grain.Delete(owner);
             await grain.Purge(owner, null);
+        }
+        foreach (var id in uploaded.JoinedEarlier)
+        {
+            await cluster.GetGrain<IMediaGrain>(id).DetachMotion(owner);
         }
         return answer;
     }

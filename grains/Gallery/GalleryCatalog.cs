@@ -13,8 +13,9 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     internal const string MediaRowColumns =
         "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at";
 
+    /// <summary>What <see cref="ReadMedia"/> reads: the row columns, the album ids, the Live Photo content identifier.</summary>
     public const string MediaColumns =
-        MediaRowColumns + ", ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id)";
+        MediaRowColumns + ", ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id), m.content_identifier";
 
     /// <summary>The taken-order sort time; migration 0045 indexes exactly this expression.</summary>
     public const string TakenKey = "COALESCE(m.taken_at, m.created_at)";
@@ -35,8 +36,8 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     public async Task InsertMediaAsync(MediaRecord media)
     {
         await using var command = database.Command($"""
-            INSERT INTO media (id, owner_id, name, kind, content_type, size_bytes, width, height, taken_at, is_favorite, sha256, perceptual_hash, details, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            INSERT INTO media (id, owner_id, name, kind, content_type, size_bytes, width, height, taken_at, is_favorite, sha256, perceptual_hash, details, created_at, content_identifier)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             """);
         command.Parameters.AddWithValue(media.Id);
         command.Parameters.AddWithValue(media.OwnerId);
@@ -52,7 +53,18 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         command.Parameters.Add(CatalogDatabase.Nullable(media.PerceptualHash, NpgsqlDbType.Bytea));
         command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(media.Details));
         command.Parameters.AddWithValue(media.CreatedAt);
+        command.Parameters.Add(CatalogDatabase.Nullable(media.ContentIdentifier, NpgsqlDbType.Text));
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The owner's media holding a Live Photo content identifier: a photo, or a motion part waiting for it.</summary>
+    public async Task<MediaRecord?> FindByContentIdentifierAsync(Guid owner, string contentIdentifier)
+    {
+        await using var command = database.Command($"SELECT {MediaColumns} FROM media m WHERE m.owner_id = $1 AND m.content_identifier = $2");
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue(contentIdentifier);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? ReadMedia(reader) : null;
     }
 
     public async Task<MediaRecord?> FindMediaAsync(Guid id)
@@ -254,7 +266,8 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         reader.IsDBNull(11) ? null : (byte[])reader[11],
         JsonSerializer.Deserialize<MediaDetails>(reader.GetString(12))!,
         reader.GetDateTime(13),
-        reader.GetFieldValue<Guid[]>(14));
+        reader.GetFieldValue<Guid[]>(14),
+        reader.IsDBNull(15) ? null : reader.GetString(15));
 
     private static AlbumView ReadAlbum(NpgsqlDataReader reader, int first) => new(
         reader.GetGuid(first),

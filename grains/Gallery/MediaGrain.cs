@@ -8,7 +8,7 @@ using GalleryOrleans.Imaging.Photos;
 namespace GalleryOrleans.Grains.Gallery;
 
 public sealed class MediaGrain(
-    GalleryCatalog catalog, TrashCatalog trash, MediaProcessor processor, SharedCopyMaker copies, TimeProvider clock) : Grain, IMediaGrain
+    GalleryCatalog catalog, TrashCatalog trash, MediaProcessor processor, LivePhotoPairing livePhotos, SharedCopyMaker copies, TimeProvider clock) : Grain, IMediaGrain
 {
     private MediaRecord? media;
 
@@ -31,8 +31,14 @@ public sealed class MediaGrain(
         {
             return Result<MediaView, GalleryFailure>.Fail(processed.Failure, processed.Detail);
         }
-        await catalog.InsertMediaAsync(processed.Value!);
-        media = processed.Value;
+        var outcome = await livePhotos.RecordAsync(processed.Value!);
+        if (outcome.JoinedPhoto is { } photo)
+        {
+            // This upload was a Live Photo's motion part and now belongs to its photo: this media does not exist.
+            DeactivateOnIdle();
+            return Result<MediaView, GalleryFailure>.Ok(photo);
+        }
+        media = outcome.Recorded;
         await Library.MediaSaved(media!.ToView([])); // new: in no album yet
         await StartBackgroundWorkAsync();
         if (upload.AlbumId is { } albumId)
@@ -149,34 +155,40 @@ public sealed class MediaGrain(
         return Result<MediaContent, GalleryFailure>.Ok(Content(nearest.Value, "image/webp", name));
     }
 
-    public Task<Result<MediaContent, GalleryFailure>> Playback(Guid caller) => Task.FromResult(Mine(caller) switch
-    {
-        { Details.Video: { Playback: PlaybackStates.Ready } video } mine => Result<MediaContent, GalleryFailure>.Ok(video.Rendition is { } rendition
-            ? Content(rendition, "video/mp4", Path.GetFileNameWithoutExtension(mine.Name) + ".mp4")
-            : Content(mine.Details.Original, mine.ContentType, mine.Name)),
-        { Details.Video.Playback: PlaybackStates.Pending } => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotReady,
-            "The video is being converted for browsers; try again shortly."),
-        { Details.Video.Playback: PlaybackStates.Failed } => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotReady,
-            "The video could not be converted for browsers; download the original instead."),
-        _ => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound),
-    });
+    public Task<Result<MediaContent, GalleryFailure>> Playback(Guid caller) => Task.FromResult(Mine(caller) is { Playable: { } playable } mine
+        ? playable.Video switch
+        {
+            { Playback: PlaybackStates.Ready, Rendition: { } rendition } => Result<MediaContent, GalleryFailure>.Ok(
+                Content(rendition, "video/mp4", Path.GetFileNameWithoutExtension(mine.Name) + ".mp4")),
+            { Playback: PlaybackStates.Ready } => Result<MediaContent, GalleryFailure>.Ok(
+                Content(playable.Original, playable.ContentType, VideoFileName(mine, playable.ContentType))),
+            { Playback: PlaybackStates.Pending } => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotReady,
+                "The video is being converted for browsers; try again shortly."),
+            _ => Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotReady,
+                "The video could not be converted for browsers; download the original instead."),
+        }
+        : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound));
 
-    public Task<PlaybackSource?> PendingPlayback() => Task.FromResult(media is { Details.Video.Playback: PlaybackStates.Pending } pending
-        ? new PlaybackSource(pending.OwnerId, pending.Details.Original.ObjectLocation)
+    public Task<Result<MediaContent, GalleryFailure>> MotionOriginal(Guid caller) => Task.FromResult(Mine(caller) is { Details.Motion: { } motion } mine
+        ? Result<MediaContent, GalleryFailure>.Ok(Content(motion.Original, motion.ContentType, VideoFileName(mine, motion.ContentType)))
+        : Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.NotFound));
+
+    public Task<PlaybackSource?> PendingPlayback() => Task.FromResult(media is { Playable: { Video.Playback: PlaybackStates.Pending } pending }
+        ? new PlaybackSource(media.OwnerId, pending.Original.ObjectLocation)
         : null);
 
     public async Task<bool> FinishPlayback(PlaybackRendition? rendition)
     {
-        if (media is not { Details.Video: { Playback: PlaybackStates.Pending } video } pending)
+        if (media is not { Playable: { Video: { Playback: PlaybackStates.Pending } video } } pending)
         {
             return false;
         }
         var finished = rendition is null
             ? video with { Playback = PlaybackStates.Failed }
-            : video with { Playback = PlaybackStates.Ready, Rendition = new StoredFile(rendition.Key, rendition.Location.RelativePath, rendition.Size, rendition.ETag) };
-        var details = pending.Details with { Video = finished };
-        await catalog.UpdateMediaDetailsAsync(Id, details);
-        media = pending with { Details = details };
+            : video with { Playback = PlaybackStates.Ready, Rendition = StoredFile.From(rendition) };
+        var updated = pending.WithPlayableVideo(finished);
+        await catalog.UpdateMediaDetailsAsync(Id, updated.Details);
+        media = updated;
         await Library.MediaSaved(await ViewAsync(media));
         return true;
     }
@@ -191,9 +203,51 @@ public sealed class MediaGrain(
         await StartPlaybackJobIfPendingAsync();
     }
 
+    public async Task<Result<MediaView, GalleryFailure>> AttachMotion(Guid caller, MotionTransfer motion)
+    {
+        if (Mine(caller) is not { Kind: "image", Details.Motion: null } photo)
+        {
+            return Result<MediaView, GalleryFailure>.Fail(GalleryFailure.NotFound);
+        }
+        media = photo with { Details = photo.Details with { Motion = MotionPart.From(motion) } };
+        await catalog.UpdateMediaDetailsAsync(Id, media.Details);
+        await StartPlaybackJobIfPendingAsync();
+        var view = await ViewAsync(media);
+        await Library.MediaSaved(view);
+        return Result<MediaView, GalleryFailure>.Ok(view);
+    }
+
+    public async Task<MotionTransfer?> HandOverAsMotion(Guid caller)
+    {
+        if (Mine(caller) is not { Kind: "video", ContentIdentifier: not null, Details.Video: { } video } waiting)
+        {
+            return null;
+        }
+        var albumIds = await catalog.AlbumsOfAsync(Id);
+        await catalog.DeleteMediaAsync(Id);
+        await Library.MediaRemoved(Id, albumIds);
+        media = null;
+        await processor.DeleteFilesAsync(waiting.OwnerId, waiting.Details.Thumbnails.Values);
+        DeactivateOnIdle();
+        return new MotionPart(waiting.Details.Original, waiting.ContentType, video).ToTransfer();
+    }
+
+    public async Task<GalleryFailure> DetachMotion(Guid caller)
+    {
+        if (Mine(caller) is not { Details.Motion: { } motion } photo)
+        {
+            return GalleryFailure.NotFound;
+        }
+        media = photo with { Details = photo.Details with { Motion = null } };
+        await catalog.UpdateMediaDetailsAsync(Id, media.Details);
+        await Library.MediaSaved(await ViewAsync(media));
+        await processor.DeleteFilesAsync(photo.OwnerId, motion.Files);
+        return GalleryFailure.None;
+    }
+
     private async Task StartPlaybackJobIfPendingAsync()
     {
-        if (media is { Details.Video.Playback: PlaybackStates.Pending })
+        if (media is { Playable.Video.Playback: PlaybackStates.Pending })
         {
             await GrainFactory.GetGrain<IPlaybackGrain>(Id).Start();
         }
@@ -206,6 +260,13 @@ public sealed class MediaGrain(
 
     // Membership changes in album grains, so it is read fresh rather than cached with the row.
     private async Task<MediaView> ViewAsync(MediaRecord record) => record.ToView(await catalog.AlbumsOfAsync(record.Id));
+
+    private static string VideoFileName(MediaRecord media, string contentType) => Path.GetFileNameWithoutExtension(media.Name) + contentType switch
+    {
+        "video/quicktime" => ".mov",
+        "video/webm" => ".webm",
+        _ => ".mp4",
+    };
 
     private static MediaContent Content(StoredFile file, string contentType, string name) =>
         new(file.ObjectLocation, file.Size, contentType, file.ETag, name);

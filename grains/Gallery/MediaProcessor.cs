@@ -14,7 +14,7 @@ namespace GalleryOrleans.Grains.Gallery;
 /// frame) and computes a photo's perceptual hash, all once, here, so no read ever decodes an image.
 /// </summary>
 public sealed class MediaProcessor(
-    IGrainFactory grains, StorageLayout layout, ImageInspector inspector, HeifDecoder heif, VideoInspector videos)
+    IGrainFactory grains, StorageLayout layout, ImageInspector inspector, HeifDecoder heif, VideoInspector videos, VideoProbe probe)
 {
     public async Task<Result<MediaRecord, GalleryFailure>> ProcessAsync(Guid mediaId, Guid owner, MediaUpload upload, DateTime now)
     {
@@ -40,13 +40,46 @@ public sealed class MediaProcessor(
         {
             if (await StoreBytesAsync(bucket, owner, $"media/{mediaId:N}/thumbnail-{size}.webp", bytes) is not { } thumbnail)
             {
-                await DeleteFilesAsync(owner, new MediaDetails(original, thumbnails));
+                await DeleteFilesAsync(owner, new MediaDetails(original, thumbnails).Files);
                 return QuotaExceeded();
             }
             thumbnails[size] = thumbnail;
         }
+        var motion = upload.ContentType == "image/jpeg" ? await EmbeddedMotionAsync(bucket, owner, mediaId, layout.PathOf(original.ObjectLocation)) : null;
         return Result<MediaRecord, GalleryFailure>.Ok(
-            Record(mediaId, owner, upload, now, original, inspected.Image, inspected.Fingerprint, thumbnails, inspected.Video));
+            Record(mediaId, owner, upload, now, original, inspected.Image, inspected.Fingerprint, thumbnails, inspected.Video, motion));
+    }
+
+    /// <summary>
+    /// A Google motion photo's appended MP4, stored beside the JPEG as its motion part. The photo stays a still when
+    /// the video is unreadable or does not fit the quota: the JPEG itself is fine either way.
+    /// </summary>
+    private async Task<MotionPart?> EmbeddedMotionAsync(IBucketGrain bucket, Guid owner, Guid mediaId, string path)
+    {
+        if (EmbeddedMotionVideo.Find(path) is not { } start)
+        {
+            return null;
+        }
+        StoredFile? stored;
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        {
+            file.Position = start;
+            stored = await StoreStreamAsync(bucket, owner, $"media/{mediaId:N}/motion.mp4", file, "video/mp4");
+        }
+        if (stored is null)
+        {
+            return null;
+        }
+        try
+        {
+            var facts = await probe.ProbeAsync(layout.PathOf(stored.ObjectLocation));
+            return new MotionPart(stored, "video/mp4", VideoDetails.Uploaded(facts, BrowserPlayback.PlaysAsUploaded("video/mp4", facts)));
+        }
+        catch (UnreadableMediaException)
+        {
+            await bucket.DeleteObject(owner, stored.Key);
+            return null;
+        }
     }
 
     /// <summary>
@@ -65,11 +98,11 @@ public sealed class MediaProcessor(
         return (image, fingerprint.ToBytes(), null);
     }
 
-    /// <summary>Deletes the stored original and thumbnails of a media.</summary>
-    public async Task DeleteFilesAsync(Guid owner, MediaDetails details)
+    /// <summary>Deletes stored files of a media (all of them: <see cref="MediaDetails.Files"/>).</summary>
+    public async Task DeleteFilesAsync(Guid owner, IEnumerable<StoredFile> files)
     {
         var bucket = grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(owner));
-        foreach (var file in details.Files)
+        foreach (var file in files)
         {
             await bucket.DeleteObject(owner, file.Key);
         }
@@ -86,9 +119,6 @@ public sealed class MediaProcessor(
     /// <summary>A derived copy is written outside the quota, so the bucket has no reason to refuse it.</summary>
     internal static InvalidOperationException DerivedCopyRefused(Guid mediaId) =>
         new($"A derived copy of media {mediaId} was refused by the storage quota it is outside of.");
-
-    public Task DeleteFileAsync(Guid owner, StoredFile file) =>
-        grains.GetGrain<IBucketGrain>(BucketNames.DefaultFor(owner)).DeleteObject(owner, file.Key);
 
     private async Task<IBucketGrain> GalleryBucketAsync(Guid owner)
     {
@@ -142,7 +172,7 @@ public sealed class MediaProcessor(
 
     private static MediaRecord Record(
         Guid mediaId, Guid owner, MediaUpload upload, DateTime now, StoredFile original,
-        ImageInspection inspection, byte[]? perceptualHash, Dictionary<int, StoredFile> thumbnails, VideoDetails? video) => new(
+        ImageInspection inspection, byte[]? perceptualHash, Dictionary<int, StoredFile> thumbnails, VideoDetails? video, MotionPart? motion) => new(
         mediaId,
         owner,
         upload.FileName,
@@ -155,7 +185,8 @@ public sealed class MediaProcessor(
         false,
         upload.Bytes.Sha256Hex,
         perceptualHash,
-        new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video),
+        new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video, Motion: motion),
         now,
-        []);
+        [],
+        inspection.ContentIdentifier);
 }

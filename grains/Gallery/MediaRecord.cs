@@ -19,13 +19,30 @@ public sealed record MediaRecord(
     byte[]? PerceptualHash,
     MediaDetails Details,
     DateTime CreatedAt,
-    IReadOnlyList<Guid> AlbumIds)
+    IReadOnlyList<Guid> AlbumIds,
+    string? ContentIdentifier = null)
 {
     // Camera and position are extra fields beyond API.md's media (which allows extras), for the web UI's viewer.
     public MediaView ToView(IReadOnlyList<Guid> albumIds) => new(
         Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt,
         Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude,
-        Details.Video?.DurationMs, Details.Video?.Codec, Details.Video?.Playback);
+        Details.Video?.DurationMs, Details.Video?.Codec, Details.Video?.Playback,
+        Details.Motion is { Video: var motion } ? new MotionView(motion.DurationMs, motion.Codec, motion.Playback) : null);
+
+    /// <summary>What a browser plays of this media: the video itself, or a Live Photo's motion part; null for a still.</summary>
+    public PlayableVideo? Playable => Details switch
+    {
+        { Video: { } video } => new(Details.Original, ContentType, video),
+        { Motion: { } motion } => new(motion.Original, motion.ContentType, motion.Video),
+        _ => null,
+    };
+
+    public MediaRecord WithPlayableVideo(VideoDetails video) => this with
+    {
+        Details = Details.Motion is { } motion && Details.Video is null
+            ? Details with { Motion = motion with { Video = video } }
+            : Details with { Video = video },
+    };
 }
 
 /// <summary>
@@ -40,11 +57,30 @@ public sealed record MediaDetails(
     double? Latitude = null,
     double? Longitude = null,
     SharedCopy? SharedCopy = null,
-    VideoDetails? Video = null)
+    VideoDetails? Video = null,
+    MotionPart? Motion = null)
 {
     public IEnumerable<StoredFile> Files => Thumbnails.Values.Append(Original)
         .Concat(SharedCopy is { } copy ? [copy.File] : [])
-        .Concat(Video?.Rendition is { } rendition ? [rendition] : []);
+        .Concat(Video?.Rendition is { } rendition ? [rendition] : [])
+        .Concat(Motion?.Files ?? []);
+}
+
+/// <summary>A video's original, its type and its playback state: a video media's own, or a Live Photo's motion part.</summary>
+public sealed record PlayableVideo(StoredFile Original, string ContentType, VideoDetails Video);
+
+/// <summary>A Live Photo's short video, stored beside the still: its original and its playback state.</summary>
+public sealed record MotionPart(StoredFile Original, string ContentType, VideoDetails Video)
+{
+    public IEnumerable<StoredFile> Files => Video.Rendition is { } rendition ? [Original, rendition] : [Original];
+
+    public static MotionPart From(MotionTransfer transfer) => new(
+        StoredFile.From(transfer.Original),
+        transfer.ContentType,
+        new VideoDetails(transfer.DurationMs, transfer.VideoCodec, transfer.Playback, transfer.Rendition is { } rendition ? StoredFile.From(rendition) : null));
+
+    public MotionTransfer ToTransfer() =>
+        new(Original.ToReference(), ContentType, Video.DurationMs, Video.Codec, Video.Playback, Video.Rendition?.ToReference());
 }
 
 /// <summary>The original with location and device metadata removed, in <see cref="ContentType"/>.</summary>
@@ -53,4 +89,8 @@ public sealed record SharedCopy(StoredFile File, string ContentType, string Suff
 public sealed record StoredFile(string Key, string Location, long Size, string ETag)
 {
     public ObjectLocation ObjectLocation => new(Location);
+
+    public static StoredFile From(PlaybackRendition file) => new(file.Key, file.Location.RelativePath, file.Size, file.ETag);
+
+    public PlaybackRendition ToReference() => new(Key, ObjectLocation, Size, ETag);
 }

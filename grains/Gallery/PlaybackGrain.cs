@@ -61,7 +61,7 @@ public sealed class PlaybackGrain(
                 var stored = await processor.StoreRenditionAsync(source.Owner, MediaId, output);
                 if (!await media.FinishPlayback(new(stored.Key, stored.ObjectLocation, stored.Size, stored.ETag)))
                 {
-                    await processor.DeleteFileAsync(source.Owner, stored);
+                    await processor.DeleteFilesAsync(source.Owner, [stored]);
                 }
             }
         }

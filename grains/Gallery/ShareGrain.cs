@@ -146,14 +146,23 @@ public sealed class ShareGrain(
             : await media.SharedCopy(link.OwnerId));
 
     // A rendition carries no metadata (ffmpeg -map_metadata -1); a video played as uploaded is its original, which
-    // keeps its container's position and device, so a link without originals plays the copy without them instead.
+    // keeps its container's position and device, so a link without originals plays the copy without them instead. A
+    // Live Photo's motion part played as uploaded has no such copy, so such a link does not play it.
     public Task<SharedMediaContent> Playback(string? session, Guid mediaId) =>
         SharedAsync(session, mediaId, async (media, link) =>
         {
             var playback = await media.Playback(link.OwnerId);
-            return link.IncludeOriginals || !playback.Succeeded || playback.Value!.Location != (await media.Original(link.OwnerId)).Value?.Location
-                ? playback
-                : await media.SharedCopy(link.OwnerId);
+            if (link.IncludeOriginals || !playback.Succeeded)
+            {
+                return playback;
+            }
+            if (playback.Value!.Location == (await media.Original(link.OwnerId)).Value?.Location)
+            {
+                return await media.SharedCopy(link.OwnerId);
+            }
+            return playback.Value.Location == (await media.MotionOriginal(link.OwnerId)).Value?.Location
+                ? Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.UnsupportedMedia)
+                : playback;
         });
 
     private async Task<SharedMediaContent> SharedAsync(

@@ -16,6 +16,8 @@ public sealed class MediaToolRunner(MediaToolOptions options)
     // Enough for any probe or info listing; beyond it a file's metadata is not worth reading.
     private const int MaxCapturedChars = 1 << 20;
 
+    private static readonly TimeSpan OrphanGrace = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim decodes = new(Math.Max(1, options.DecodeConcurrency));
     private readonly SemaphoreSlim transcodes = new(1);
 
@@ -31,7 +33,7 @@ public sealed class MediaToolRunner(MediaToolOptions options)
         await pool.WaitAsync(cancellationToken);
         try
         {
-            using var process = Process.Start(StartInfo(memoryMiB, niceness, program, arguments))
+            using var process = Process.Start(StartInfo(timeout, memoryMiB, niceness, program, arguments))
                 ?? throw new InvalidOperationException($"{program} could not be started.");
             process.StandardInput.Close();
             var output = ReadBoundedAsync(process.StandardOutput);
@@ -58,8 +60,9 @@ public sealed class MediaToolRunner(MediaToolOptions options)
         }
     }
 
-    // nice and prlimit each exec the next program, so the process started is the tool itself.
-    private static ProcessStartInfo StartInfo(long memoryMiB, int niceness, string program, IEnumerable<string> arguments)
+    // nice and prlimit each exec the next program. coreutils' timeout is a backstop a little past the silo's own
+    // deadline: it still ends the tool when the silo that started it was killed (kill -9, out of memory) meanwhile.
+    private static ProcessStartInfo StartInfo(TimeSpan timeout, long memoryMiB, int niceness, string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("nice")
         {
@@ -68,7 +71,11 @@ public sealed class MediaToolRunner(MediaToolOptions options)
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-n", niceness.ToString(CultureInfo.InvariantCulture), "prlimit", $"--as={(memoryMiB * 1024 * 1024).ToString(CultureInfo.InvariantCulture)}", "--", program])
+        var backstop = (long)Math.Ceiling((timeout + OrphanGrace).TotalSeconds);
+        foreach (var argument in (string[])[
+            "-n", niceness.ToString(CultureInfo.InvariantCulture),
+            "prlimit", $"--as={(memoryMiB * 1024 * 1024).ToString(CultureInfo.InvariantCulture)}", "--",
+            "timeout", "--signal=KILL", backstop.ToString(CultureInfo.InvariantCulture) + "s", program])
         {
             start.ArgumentList.Add(argument);
         }

@@ -29,7 +29,7 @@ public sealed class HeifDecoder(MediaToolRunner tools, ImageLimits limits)
         limits.EnsureWithin(primary.image.Width, primary.image.Height);
 
         var output = scratch.NewPath(".jpg");
-        var converted = await tools.DecodeAsync("heif-convert", ["--quiet", "-q", JpegQuality, path, output]);
+        var converted = await tools.DecodeAsync("heif-convert", ConvertArguments(path, output));
         // With several top-level images heif-convert numbers its outputs from 1, in heif-info's order.
         var written = images.Count == 1 ? output : scratch.NewPath($"-{primary.index + 1}.jpg");
         if (!converted.Succeeded || !File.Exists(written))
@@ -39,6 +39,9 @@ public sealed class HeifDecoder(MediaToolRunner tools, ImageLimits limits)
         JpegExifOrientation.ResetToUpright(written);
         return written;
     }
+
+    /// <summary>heif-convert's arguments, also used by the benchmark as its bare-heif-convert reference.</summary>
+    public static IReadOnlyList<string> ConvertArguments(string source, string output) => ["--quiet", "-q", JpegQuality, source, output];
 
     private static UnreadableMediaException Corrupt(string reason) =>
         new(UnreadableMediaReason.Corrupt, $"HEIF image could not be decoded: {reason}");

@@ -8,6 +8,7 @@ namespace GalleryOrleans.Imaging.Photos;
 /// <param name="Thumbnails">
 /// WebP thumbnails keyed by <see cref="ThumbnailSizes"/>, upright, without metadata, never larger than the original.
 /// </param>
+/// <param name="ContentIdentifier">What pairs a Live Photo's still and motion parts (Apple's content identifier), if any.</param>
 public sealed record ImageInspection(
     int Width,
     int Height,
@@ -17,4 +18,5 @@ public sealed record ImageInspection(
     string? CameraModel,
     double? Latitude,
     double? Longitude,
-    IReadOnlyDictionary<int, byte[]> Thumbnails);
+    IReadOnlyDictionary<int, byte[]> Thumbnails,
+    string? ContentIdentifier = null);

@@ -40,7 +40,8 @@ public sealed class ImageInspector(ImageLimits limits)
             exif.CameraModel,
             exif.Latitude,
             exif.Longitude,
-            thumbnails);
+            thumbnails,
+            exif.ContentIdentifier);
     }
 
     // libvips opens lazily: this reads the header and metadata only, no pixels.

@@ -4,7 +4,7 @@ namespace GalleryOrleans.Imaging.Video;
 /// Which uploads every current browser plays as they are: H.264 (8-bit 4:2:0) in MP4 with AAC or MP3 sound, and
 /// VP8, VP9 or AV1 in WebM with Opus or Vorbis. Anything else (HEVC, ProRes, QuickTime, AVI, ...) gets a rendition.
 /// </summary>
-internal static class BrowserPlayback
+public static class BrowserPlayback
 {
     public static bool PlaysAsUploaded(string contentType, VideoFacts facts) => contentType switch
     {

@@ -16,7 +16,7 @@ public sealed class VideoInspector(VideoProbe probe, VideoPoster poster)
         var frame = await poster.TakeAsync(path, facts.DurationMs, scratch);
         var thumbnails = await Task.Run(() => ThumbnailRenderer.Render(frame, hasColourProfile: false));
         var inspection = new ImageInspection(
-            facts.Width, facts.Height, 1, facts.TakenAt, null, null, facts.Latitude, facts.Longitude, thumbnails);
+            facts.Width, facts.Height, 1, facts.TakenAt, null, null, facts.Latitude, facts.Longitude, thumbnails, facts.ContentIdentifier);
         return (inspection, facts, BrowserPlayback.PlaysAsUploaded(contentType, facts));
     }
 }

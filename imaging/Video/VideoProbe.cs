@@ -55,7 +55,8 @@ public sealed class VideoProbe(MediaToolRunner tools, ImageLimits limits)
             audio.ValueKind == JsonValueKind.Object ? Text(audio, "codec_name") : null,
             TakenAt(tags.GetValueOrDefault("com.apple.quicktime.creationdate") ?? tags.GetValueOrDefault("creation_time")),
             position?.Latitude,
-            position?.Longitude);
+            position?.Longitude,
+            LivePhotoIdentifier.Accept(tags.GetValueOrDefault("com.apple.quicktime.content.identifier")));
     }
 
     // An MP3 or M4A cover picture is a "video" stream of one attached frame.

@@ -5,16 +5,15 @@ using System.Net.Http.Headers;
 namespace GalleryOrleans.Benchmarks;
 
 /// <summary>
-/// Closed-loop GET load on one route: a fixed number of requesters, each sending its next request when the previous
-/// answer has arrived, for a bounded time and request count. A non-200 answer counts as a failure.
+/// Closed-loop GET load on one route: a fixed number of workers, each sending its next request when the last one
+/// answers, until a time or request limit is reached or the caller says stop.
 /// </summary>
-internal sealed class ClosedLoopLoad(HttpClient http, int concurrency)
+internal static class ClosedLoopLoad
 {
     private const int MaxRequests = 200_000;
 
-    public int Concurrency => concurrency;
-
-    public async Task<LatencySummary> RunAsync(string path, string? bearer, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<LatencySummary> RunAsync(
+        HttpClient http, string path, string? bearer, int concurrency, TimeSpan duration, CancellationToken cancellationToken, CancellationToken stop = default)
     {
         var remaining = MaxRequests;
         var failures = 0;
@@ -22,7 +21,7 @@ internal sealed class ClosedLoopLoad(HttpClient http, int concurrency)
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
             var latencies = new List<long>();
-            while (Stopwatch.GetElapsedTime(started) < duration && Interlocked.Decrement(ref remaining) >= 0)
+            while (!stop.IsCancellationRequested && Stopwatch.GetElapsedTime(started) < duration && Interlocked.Decrement(ref remaining) >= 0)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, path);
                 if (bearer is not null)

@@ -20,7 +20,6 @@ internal sealed class ListingBenchmark(HttpClient http, string accessToken, stri
     private const int AlbumCount = 12;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(8);
-    private readonly ClosedLoopLoad load = new(http, Concurrency);
 
     public async Task<ListingResults> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,12 +27,12 @@ internal sealed class ListingBenchmark(HttpClient http, string accessToken, stri
         string[] paths = ["/api/users/me", AlbumsPath, FirstMediaPagePath];
         foreach (var path in paths)
         {
-            await load.RunAsync(path, accessToken, WarmUp, cancellationToken);
+            await ClosedLoopLoad.RunAsync(http, path, accessToken, Concurrency, WarmUp, cancellationToken);
         }
         var results = new List<LatencySummary>();
         foreach (var path in paths)
         {
-            var run = await cpu.MeasureAsync("GET " + path, () => load.RunAsync(path, accessToken, Duration, cancellationToken));
+            var run = await cpu.MeasureAsync("GET " + path, () => ClosedLoopLoad.RunAsync(http, path, accessToken, Concurrency, Duration, cancellationToken));
             Console.WriteLine($"  GET {path}: {run.RequestsPerSecond:F0} req/s, p99 {run.P99Ms:F1} ms, non-200 {run.Failures}");
             results.Add(run);
         }

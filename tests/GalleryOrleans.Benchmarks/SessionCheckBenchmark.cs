@@ -11,7 +11,6 @@ internal sealed class SessionCheckBenchmark(HttpClient http, string accessToken,
     private const int Concurrency = 16;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
-    private readonly ClosedLoopLoad load = new(http, Concurrency);
 
     public async Task<SessionCheckResults> RunAsync(CancellationToken cancellationToken)
     {
@@ -26,5 +25,5 @@ internal sealed class SessionCheckBenchmark(HttpClient http, string accessToken,
     }
 
     private Task<LatencySummary> LoadAsync(string path, string? bearer, TimeSpan duration, CancellationToken cancellationToken) =>
-        load.RunAsync(path, bearer, duration, cancellationToken);
+        ClosedLoopLoad.RunAsync(http, path, bearer, Concurrency, duration, cancellationToken);
 }

@@ -49,6 +49,8 @@ export function mediaGrid(scope, { label, filter = '', emptyText, onOpen }) {
       return [...list.children].map((item) => tiles.mediaOf(item.dataset.id));
     },
     prepend(media) {
+      // A Live Photo's motion part is answered with its photo, which may be on the grid already.
+      tiles.remove(media.id);
       list.prepend(tiles.create(media));
       refreshEmpty();
     },

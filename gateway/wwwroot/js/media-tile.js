@@ -11,6 +11,10 @@ function tileContent(media, scope) {
     return h('span', { class: 'video-tile' }, img,
       h('span', { class: 'video-caption' }, h('span', { 'aria-hidden': 'true' }, '▶'), h('span', { class: 'duration', 'aria-hidden': 'true' }, formatDuration(media.durationMs)), h('span', { class: 'visually-hidden' }, media.name)));
   }
+  if (media.motion) {
+    // A Live Photo: the still, marked as one that moves.
+    return h('span', { class: 'video-tile' }, img, h('span', { class: 'video-caption live-badge', 'aria-hidden': 'true' }, 'LIVE'));
+  }
   return img;
 }
 

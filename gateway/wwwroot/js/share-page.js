@@ -24,7 +24,8 @@ function mediaPath(media, what) {
 
 function open(media) {
   const poster = `${mediaPath(media, 'thumbnail')}?size=1024`;
-  const picture = media.type === 'video' && media.playback === 'ready'
+  const plays = media.type === 'video' ? media.playback === 'ready' : media.motion?.playback === 'ready';
+  const picture = plays
     ? h('video', { controls: true, preload: 'metadata', src: mediaPath(media, 'playback'), poster, 'aria-label': media.name })
     : h('img', { class: 'large', alt: media.name, src: poster });
   viewer.replaceChildren(

@@ -43,7 +43,24 @@ function picture(media, scope, preview) {
     playbackUrl(media.id, scope).then((url) => { video.src = url; }, () => {});
     return video;
   }
-  return img;
+  return media.motion ? livePhoto(media, img, scope) : img;
+}
+
+// A Live Photo shows its still; its motion part (served at /playback) plays in its place on request.
+function livePhoto(media, img, scope) {
+  if (media.motion.playback !== 'ready') {
+    return [img, h('p', { class: 'playback-note' }, media.motion.playback === 'pending'
+      ? 'The motion of this Live Photo is being prepared for the browser; open it again in a moment.'
+      : 'The motion of this Live Photo cannot be played in the browser.')];
+  }
+  const button = h('button', { type: 'button', class: 'play-live' }, 'Play Live Photo');
+  button.addEventListener('click', async () => {
+    const video = h('video', { controls: true, autoplay: true, muted: true, playsinline: true, 'aria-label': `${media.name}, Live Photo` });
+    video.src = await playbackUrl(media.id, scope);
+    img.replaceWith(video);
+    button.remove();
+  });
+  return [img, button];
 }
 
 function metadata(media) {

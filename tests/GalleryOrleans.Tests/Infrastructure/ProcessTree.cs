@@ -20,6 +20,19 @@ internal static class ProcessTree
         return found;
     }
 
+    /// <summary>The process's command line with spaces between the arguments; empty once it has gone.</summary>
+    public static string CommandLine(int id)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{id}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>Whether the process exists and has not ended (a zombie has ended).</summary>
     public static bool IsRunning(int id) => StatFields(id) is { } fields && fields[0] != "Z";
 

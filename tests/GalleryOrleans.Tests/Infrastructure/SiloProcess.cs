@@ -29,6 +29,15 @@ internal sealed class SiloProcess : IDisposable
         return new SiloProcess(process);
     }
 
+    public int Id => process.Id;
+
+    /// <summary>kill -9 of the silo alone, as the kernel's out-of-memory killer does: what it started keeps running.</summary>
+    public void Crash()
+    {
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit();
+    }
+
     public void Kill()
     {
         process.Kill(entireProcessTree: true);

@@ -60,6 +60,22 @@ internal static class PhoneFixtures
     public static Task<byte[]> H264Mp4Async(TempFolder folder) => VideoAsync(folder, "clip.mp4",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart");
 
+    /// <summary>
+    /// 10 s of 1080p H.264 in QuickTime, which browsers are not trusted to play: its rendition takes ffmpeg seconds
+    /// of work, long enough to crash a silo in the middle of it or to run out of a short time limit.
+    /// </summary>
+    public static async Task<byte[]> LongQuickTimeAsync(TempFolder folder)
+    {
+        var path = folder.File(Guid.NewGuid().ToString("N") + ".mov");
+        await CommandLine.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=10",
+            "-c:v", "libx264", "-preset", "ultrafast", "-crf", "35", "-pix_fmt", "yuv420p", "-y", path);
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>2 s of 320x240 VP9 with Opus sound in WebM, as browsers play it.</summary>
+    public static Task<byte[]> Vp9WebmAsync(TempFolder folder) => VideoAsync(folder, "clip.webm",
+        "-c:v", "libvpx-vp9", "-deadline", "realtime", "-c:a", "libopus");
+
     /// <summary>ffprobe's JSON about a video's first video stream.</summary>
     public static async Task<System.Text.Json.JsonElement> ProbeVideoAsync(string path) =>
         System.Text.Json.JsonDocument.Parse(await CommandLine.RunAsync("ffprobe", "-v", "error", "-print_format", "json", "-show_streams",

@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace GalleryOrleans.Tests.WebUi;
 
-/// <summary>An iPhone's HEVC video in a real browser: poster tile with its length, then the rendition plays.</summary>
+/// <summary>
+/// An iPhone's HEVC video and Live Photo in a real browser: poster tile with its length, then the rendition plays;
+/// the Live Photo's two files are one tile whose viewer plays the motion.
+/// </summary>
 public sealed class PhoneMediaPageTests(BrowserCluster cluster) : IClassFixture<BrowserCluster>, IDisposable
 {
     private readonly TempFolder folder = new();
@@ -47,6 +50,41 @@ public sealed class PhoneMediaPageTests(BrowserCluster cluster) : IClassFixture<
         {
             Assert.NotEmpty(playbackRequests);
         }
+        user.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_live_photo_pair_is_one_tile_whose_viewer_plays_the_motion()
+    {
+        var user = await UserJourney.SignUpAsync(cluster);
+        var identifier = LivePhotoFixtures.NewIdentifier();
+        var still = folder.File("IMG_0009.HEIC");
+        var motion = folder.File("IMG_0009.MOV");
+        await File.WriteAllBytesAsync(still, await LivePhotoFixtures.StillHeicAsync(folder, identifier));
+        await File.WriteAllBytesAsync(motion, await LivePhotoFixtures.MotionMovAsync(folder, identifier));
+
+        // The picker sends the two files as two requests at once: they still meet as one photo.
+        await user.UploadAsync(still, motion);
+        await user.Page.ReloadAsync();
+        await user.ExpectImagesRenderedAsync("main .grid .tile img", 1);
+        await Expect(user.Page.Locator("main .grid .live-badge")).ToHaveCountAsync(1);
+
+        for (var started = DateTime.UtcNow; ;)
+        {
+            await user.OpenTileAsync("IMG_0009.HEIC");
+            if (await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Play Live Photo" }).CountAsync() > 0)
+            {
+                break;
+            }
+            await Expect(user.Viewer.Locator(".playback-note")).ToContainTextAsync("being prepared");
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromMinutes(5), "the motion's rendition was still pending after 5 minutes");
+            await user.CloseViewerAsync();
+            await Task.Delay(500);
+            await user.Page.ReloadAsync();
+        }
+        await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Play Live Photo" }).ClickAsync();
+        await user.Page.WaitForFunctionAsync(
+            "() => { const v = document.querySelector('dialog#viewer video'); return v && v.readyState >= 2 && v.duration > 0 && v.videoWidth === 320; }");
         user.AssertNoScriptErrors();
     }
 
