@@ -91,6 +91,14 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Removes a media row for good, bypassing the trash: a Live Photo's motion part that joined its photo.</summary>
+    public async Task DeleteMediaAsync(Guid id)
+    {
+        await using var command = database.Command("DELETE FROM media WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<IReadOnlyList<Guid>> AlbumsOfAsync(Guid mediaId)
     {
         await using var command = database.Command("SELECT album_id FROM album_media WHERE media_id = $1 ORDER BY album_id");

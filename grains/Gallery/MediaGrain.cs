@@ -103,7 +103,7 @@ public sealed class MediaGrain(
         {
             return false;
         }
-        await processor.DeleteFilesAsync(caller, files);
+        await processor.DeleteFilesAsync(caller, files.Files);
         DeactivateOnIdle();
         return true;
     }

@@ -27,7 +27,7 @@ public sealed record MediaRecord(
         Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt,
         Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude,
         Details.Video?.DurationMs, Details.Video?.Codec, Details.Video?.Playback,
-        Details.Motion is { Video: var motion } ? new MotionView(motion.DurationMs, motion.Codec, motion.Playback) : null);
+        Motion: Details.Motion is { Video: var motion } ? new MotionView(motion.DurationMs, motion.Codec, motion.Playback) : null);
 
     /// <summary>What a browser plays of this media: the video itself, or a Live Photo's motion part; null for a still.</summary>
     public PlayableVideo? Playable => Details switch
