@@ -52,7 +52,9 @@ public sealed class LivePhotoTests(GalleryCluster cluster) : IClassFixture<Galle
         var shared = await api.SendAsync(HttpMethod.Get, $"/s/{share.GetProperty("token").GetString()}/media/{id}/playback");
         Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
 
+        // Deleting moves both parts to the trash; emptying it removes every file of both.
         Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(HttpMethod.Delete, $"/api/media/{id}", token: user.AccessToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(HttpMethod.Delete, "/api/trash", token: user.AccessToken)).StatusCode);
         Assert.Empty(Directory.GetFiles(GalleryBucket(user.Id), "*", SearchOption.AllDirectories));
     }
 
