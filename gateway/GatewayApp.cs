@@ -4,6 +4,7 @@ using GalleryOrleans.Gateway.Storage;
 using GalleryOrleans.Gateway.Gallery;
 using GalleryOrleans.Gateway.Hosting;
 using GalleryOrleans.Gateway.Http;
+using GalleryOrleans.Gateway.Http.Streams;
 using GalleryOrleans.Gateway.Health;
 using GalleryOrleans.Gateway.S3;
 using GalleryOrleans.Gateway.Similarity;
@@ -42,6 +43,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StreamSignatures>();
         builder.Services.AddS3Listener();
+        builder.Services.AddSingleton(new PublishedFiles(builder.Configuration["Storage:Root"]));
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();

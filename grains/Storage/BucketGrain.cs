@@ -12,6 +12,7 @@ namespace GalleryOrleans.Grains.Storage;
 public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads, StorageLayout layout, StorageOptions options, TimeProvider clock)
     : Grain, IBucketGrain
 {
+    private readonly RecentObjects recent = new();
     private BucketInfo? bucket;
 
     private string Name => this.GetPrimaryKeyString();
@@ -73,6 +74,7 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
             await GrainFactory.GetGrain<IMultipartUploadGrain>(uploadId).BucketDeleted(Name, bucket!.CreatedAt);
         }
         bucket = null;
+        recent.Clear();
         DeactivateOnIdle();
         return StorageFailure.None;
     }
@@ -104,6 +106,7 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
             properties.ContentType, properties.Metadata, CatalogTime.Now(clock), location,
             properties.Headers ?? new Dictionary<string, string>(), properties.PartSizes ?? []);
         ObjectInfo? replaced;
+        recent.Forget(key);
         try
         {
             replaced = await catalog.UpsertObjectAsync(info);
@@ -113,6 +116,7 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
             await Store.Delete(location);
             throw;
         }
+        recent.Remember(info);
         if (replaced is not null)
         {
             await Store.Delete(replaced.Location);
@@ -127,7 +131,11 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         {
             return Result<ObjectInfo, StorageFailure>.Fail(refused);
         }
-        var info = await catalog.FindObjectAsync(Name, key);
+        var info = recent.Find(key);
+        if (info is null && await catalog.FindObjectAsync(Name, key) is { } found)
+        {
+            recent.Remember(info = found);
+        }
         return info is null ? Result<ObjectInfo, StorageFailure>.Fail(StorageFailure.NoSuchKey) : Result<ObjectInfo, StorageFailure>.Ok(info);
     }
 
@@ -138,6 +146,7 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         {
             return refused;
         }
+        recent.Forget(key);
         if (await catalog.DeleteObjectAsync(Name, key) is { } deleted)
         {
             await Store.Delete(deleted.Location);

@@ -42,7 +42,7 @@ public sealed partial class StorageLayout
     /// <summary>The absolute path of a location, refusing anything that is not one of ours.</summary>
     public string PathOf(ObjectLocation location)
     {
-        if (!LocationPattern().IsMatch(location.RelativePath))
+        if (!ObjectLocationShape.IsWellFormed(location))
         {
             throw new ArgumentException($"Not an object location: '{location.RelativePath}'.", nameof(location));
         }
@@ -57,7 +57,4 @@ public sealed partial class StorageLayout
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketPattern();
-
-    [GeneratedRegex("^buckets/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[0-9a-f]{2}/[0-9a-f]{32}$")]
-    private static partial Regex LocationPattern();
 }

@@ -5,6 +5,7 @@ using GalleryOrleans.Gateway.S3.Errors;
 using GalleryOrleans.Gateway.S3.Payload;
 using GalleryOrleans.Gateway.S3.Requests;
 using GalleryOrleans.Gateway.S3.Xml;
+using Microsoft.Win32.SafeHandles;
 
 namespace GalleryOrleans.Gateway.S3.Operations;
 
@@ -12,6 +13,9 @@ namespace GalleryOrleans.Gateway.S3.Operations;
 internal static class S3ObjectOperations
 {
     private const string MetadataPrefix = "x-amz-meta-";
+
+    /// <summary>How often a GET asks again for an object whose file vanished (it was replaced or deleted meanwhile).</summary>
+    private const int MaxOpenAttempts = 3;
 
     public static async Task PutAsync(S3Request request)
     {
@@ -48,7 +52,40 @@ internal static class S3ObjectOperations
 
     public static async Task GetAsync(S3Request request, bool headOnly)
     {
-        var info = (await request.BucketGrain.GetObject(request.Caller, request.Key)).OrThrow();
+        var files = request.Http.RequestServices.GetRequiredService<PublishedFiles>();
+        var (info, file) = await FindAsync(request, files, open: !headOnly && files.Enabled);
+        using (file)
+        {
+            await AnswerAsync(request, info, file, headOnly);
+        }
+    }
+
+    /// <summary>
+    /// The object and, when the gateway reads the storage root itself, its file opened. A file that is gone was deleted
+    /// after its object was replaced or deleted, so asking again finds the object that replaced it, or none.
+    /// </summary>
+    private static async Task<(ObjectInfo Info, SafeFileHandle? File)> FindAsync(S3Request request, PublishedFiles files, bool open)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var info = (await request.BucketGrain.GetObject(request.Caller, request.Key)).OrThrow();
+            if (!open)
+            {
+                return (info, null);
+            }
+            if (files.TryOpen(info.Location) is { } file)
+            {
+                return (info, file);
+            }
+            if (attempt == MaxOpenAttempts)
+            {
+                throw new IOException($"The file of {request.Bucket}/{request.Key} went away {MaxOpenAttempts} times in a row.");
+            }
+        }
+    }
+
+    private static async Task AnswerAsync(S3Request request, ObjectInfo info, SafeFileHandle? file, bool headOnly)
+    {
         var response = request.Http.Response;
         var etag = S3Format.QuoteETag(info.ETag);
         response.Headers.ETag = etag;
@@ -83,7 +120,11 @@ internal static class S3ObjectOperations
             StoredHeaders.WriteChecksums(response, info.Headers);
         }
         response.ContentLength = length;
-        if (!headOnly)
+        if (file is not null)
+        {
+            await PublishedFiles.SendAsync(file, offset, length, response.Body, request.Aborted);
+        }
+        else if (!headOnly)
         {
             await ObjectStreaming.CopyToAsync(request.Cluster, info.Location, offset, length, response.Body, request.Aborted);
         }

@@ -129,6 +129,24 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
+    public void Gateway_mounts_the_silos_storage_root_read_only_to_stream_object_files_itself()
+    {
+        var siloRoot = Assert.Single(EnvVar.Of(Base.Silo.Container("silo")), env => env.Name == "Storage__Root").Value;
+        var siloMount = Assert.Single(Base.Silo.Container("silo").Items("volumeMounts"), m => Contains(m.Text("mountPath")!, siloRoot!));
+        var siloClaim = Base.Silo.Volumes.Single(v => v.Text("name") == siloMount.Text("name")).Node("persistentVolumeClaim").Text("claimName");
+
+        var container = Base.Gateway.Container("gateway");
+        var root = Assert.Single(EnvVar.Of(container), env => env.Name == "Storage__Root").Value;
+        Assert.Equal(siloRoot, root);
+        var mount = Assert.Single(container.Items("volumeMounts"), m => Contains(m.Text("mountPath")!, root!));
+        Assert.Equal("true", mount.Text("readOnly"));
+        // The same path inside the same claim: a location named by a grain is the same file on both sides.
+        Assert.Equal(siloMount.Text("mountPath"), mount.Text("mountPath"));
+        var volume = Assert.Single(Base.Gateway.Volumes, v => v.Text("name") == mount.Text("name"));
+        Assert.Equal(siloClaim, volume.Node("persistentVolumeClaim").Text("claimName"));
+    }
+
+    [Fact]
     public void Silo_grace_period_outlasts_its_graceful_stop_which_outlasts_grain_deactivation()
     {
         using var silo = BuildSilo();

@@ -179,6 +179,14 @@ public class GalleryCluster : IAsyncLifetime
         return new Uri($"http://127.0.0.1:{httpPort}");
     }
 
+    /// <summary>One more gateway that does not mount the storage root, so its downloads stream through the silos; its S3 address.</summary>
+    public async Task<Uri> StartGatewayWithoutStorageRootAsync()
+    {
+        var (app, _, s3Port) = await RunGatewayAsync(settings => settings.Remove("Storage:Root"));
+        otherGateways.Add(app);
+        return new Uri($"http://127.0.0.1:{s3Port}");
+    }
+
     private async Task StartGatewayAsync()
     {
         (gateway, var httpPort, var s3Port) = await RunGatewayAsync();
