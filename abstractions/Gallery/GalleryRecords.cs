@@ -55,7 +55,38 @@ public sealed record AlbumView(
     [property: Id(3)] int MediaCount,
     [property: Id(4)] Guid? CoverMediaId,
     [property: Id(5)] DateTime CreatedAt,
-    [property: Id(6)] DateTime UpdatedAt);
+    [property: Id(6)] DateTime UpdatedAt,
+    [property: Id(7)] string Sort = AlbumSorts.Added);
+
+/// <summary>The orders an album's photos can be shown in; each is also an <c>order</c> of GET /api/media.</summary>
+public static class AlbumSorts
+{
+    /// <summary>Most recently added to the album first.</summary>
+    public const string Added = "added";
+
+    /// <summary>Newest taken first (upload time when unknown).</summary>
+    public const string TakenNewestFirst = "taken";
+
+    /// <summary>Oldest taken first.</summary>
+    public const string TakenOldestFirst = "taken-asc";
+
+    public static readonly IReadOnlyList<string> All = [Added, TakenNewestFirst, TakenOldestFirst];
+
+    public static MediaOrder Order(string sort) => sort switch
+    {
+        TakenNewestFirst => MediaOrder.Taken,
+        TakenOldestFirst => MediaOrder.TakenAscending,
+        _ => MediaOrder.Added,
+    };
+}
+
+/// <summary>PATCH of an album: a null field stays as it is.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AlbumChange(
+    [property: Id(0)] string? Name,
+    [property: Id(1)] string? Type,
+    [property: Id(2)] Guid? CoverMediaId,
+    [property: Id(3)] string? Sort);
 
 /// <summary>Where to read a media's bytes or one of its thumbnails, and how to describe them.</summary>
 [GenerateSerializer, Immutable]
@@ -84,13 +115,21 @@ public sealed record MediaQuery(
     [property: Id(1)] bool FavoritesOnly,
     [property: Id(2)] string? Cursor,
     [property: Id(3)] int Limit,
-    [property: Id(4)] MediaOrder Order = MediaOrder.Uploaded);
+    [property: Id(4)] MediaOrder Order = MediaOrder.Uploaded,
+    [property: Id(5)] DateTime? TakenFrom = null,
+    [property: Id(6)] DateTime? TakenBefore = null);
 
-/// <summary>Newest first by upload time, or by the time the photo was taken (upload time when unknown).</summary>
+/// <summary>
+/// Newest first by upload time, or by the time the photo was taken (upload time when unknown), or oldest taken first;
+/// inside an album also most recently added first. <see cref="MediaQuery.TakenFrom"/> (inclusive) and
+/// <see cref="MediaQuery.TakenBefore"/> (exclusive) bound the taken orders.
+/// </summary>
 public enum MediaOrder
 {
     Uploaded,
     Taken,
+    TakenAscending,
+    Added,
 }
 
 /// <summary>How many of the listed media fall in one month ("YYYY-MM") of the taken-order timeline.</summary>
@@ -224,6 +263,13 @@ public sealed record ShareSession(
     [property: Id(1)] string? Session,
     [property: Id(2)] DateTime? ExpiresAt,
     [property: Id(3)] TimeSpan? RetryAfter);
+
+/// <summary>What "download all" of a link hands out: the title to name the archive by and its files (null: too many).</summary>
+[GenerateSerializer, Immutable]
+public sealed record SharedFiles(
+    [property: Id(0)] ShareAccess Access,
+    [property: Id(1)] string? Title,
+    [property: Id(2)] IReadOnlyList<MediaContent>? Files);
 
 [GenerateSerializer, Immutable]
 public sealed record SharedMediaContent([property: Id(0)] ShareAccess Access, [property: Id(1)] MediaContent? Content);

@@ -7,7 +7,8 @@ public interface IAlbumGrain : IGrainWithGuidKey
 
     Task<Result<AlbumView, GalleryFailure>> Get(Guid caller);
 
-    Task<Result<AlbumView, GalleryFailure>> Update(Guid caller, string? name, string? type);
+    /// <summary>NotFound also when the new cover is not a member of the album.</summary>
+    Task<Result<AlbumView, GalleryFailure>> Update(Guid caller, AlbumChange change);
 
     Task<GalleryFailure> Delete(Guid caller);
 

@@ -27,6 +27,13 @@ public interface IShareGrain : IGrainWithStringKey
     /// </summary>
     Task<SharedMediaContent> Content(string? session, Guid mediaId, int? thumbnailSize);
 
+    /// <summary>
+    /// Every file of the link for one archive, in the album's order: originals when the link includes them, else the
+    /// copies without location and device metadata (a file that has no such copy is left out). Files is null when the
+    /// album holds more than <paramref name="atMost"/>.
+    /// </summary>
+    Task<SharedFiles> Files(string? session, int atMost);
+
     /// <summary>A shared video as browsers play it (see <see cref="IMediaGrain.Playback"/>).</summary>
     Task<SharedMediaContent> Playback(string? session, Guid mediaId);
 }

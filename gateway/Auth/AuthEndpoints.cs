@@ -33,6 +33,8 @@ internal static class AuthEndpoints
         auth.MapPost("/register", RegisterAsync).Accepts<RegisterBody>("application/json").LimitPerAddress(RateLimits.Register);
         auth.MapPost("/login", LoginAsync).Accepts<LoginBody>("application/json").LimitPerAddress(RateLimits.Login);
         auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshBody>("application/json").LimitPerAddress(RateLimits.Login);
+        // Public: the sign-in and settings pages read it to show (or hide) Google's button.
+        auth.MapGet("/google/client", (GoogleIdTokenValidator google) => Results.Ok(new { clientId = google.ClientId }));
         auth.MapPost("/google", GoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").LimitPerAddress(RateLimits.Login);
         auth.MapPost("/forgot-password", ForgotPasswordAsync).Accepts<EmailBody>("application/json").LimitPerAddress(RateLimits.ForgotPassword);
         auth.MapPost("/reset-password", ResetPasswordAsync).Accepts<ResetBody>("application/json").LimitPerAddress(RateLimits.ResetPassword);

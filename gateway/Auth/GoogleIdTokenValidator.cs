@@ -29,13 +29,24 @@ internal sealed class GoogleIdTokenValidator(GoogleOptions options, HttpClient h
 
     public bool Configured => !string.IsNullOrEmpty(options.ClientId);
 
+    /// <summary>The OAuth client id the browser's Google button asks tokens for; null when Google is not configured.</summary>
+    public string? ClientId => Configured ? options.ClientId : null;
+
     public async Task<GoogleIdentity?> ValidateAsync(string idToken, CancellationToken cancellationToken)
     {
         if (!Configured || !handler.CanReadToken(idToken))
         {
             return null;
         }
-        var kid = handler.ReadJsonWebToken(idToken).Kid;
+        string? kid;
+        try
+        {
+            kid = handler.ReadJsonWebToken(idToken).Kid;
+        }
+        catch (ArgumentException)
+        {
+            return null; // three dot-separated parts that are not a JWT (SecurityTokenMalformedException): a 400, not a 500
+        }
         await EnsureKeysAsync(kid, cancellationToken);
         var result = await handler.ValidateTokenAsync(idToken, new TokenValidationParameters
         {

@@ -7,7 +7,7 @@ namespace GalleryOrleans.Gateway.Gallery;
 /// <summary>/api/albums: the caller's albums and their membership.</summary>
 internal static class AlbumEndpoints
 {
-    public sealed record AlbumBody(string? Name, string? Type);
+    public sealed record AlbumBody(string? Name, string? Type, Guid? CoverMediaId = null, string? Sort = null);
 
     private static readonly string[] AlbumTypes = ["regular", "favorites", "shared", "smart"];
 
@@ -58,7 +58,8 @@ internal static class AlbumEndpoints
         {
             return errors.ToProblem();
         }
-        return (await cluster.GetGrain<IAlbumGrain>(id).Update(context.User.UserId(), body.Name?.Trim(), body.Type)).ToResult(Results.Ok);
+        var change = new AlbumChange(body.Name?.Trim(), body.Type, body.CoverMediaId, body.Sort);
+        return (await cluster.GetGrain<IAlbumGrain>(id).Update(context.User.UserId(), change)).ToResult(Results.Ok);
     }
 
     private static FieldErrors Validate(AlbumBody body, bool nameRequired)
@@ -72,6 +73,10 @@ internal static class AlbumEndpoints
         if (body.Type is not null && !AlbumTypes.Contains(body.Type))
         {
             errors.Add("type", $"One of: {string.Join(", ", AlbumTypes)}.");
+        }
+        if (body.Sort is not null && !AlbumSorts.All.Contains(body.Sort))
+        {
+            errors.Add("sort", $"One of: {string.Join(", ", AlbumSorts.All)}.");
         }
         return errors;
     }

@@ -1,9 +1,6 @@
-using System.IO.Compression;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Http;
-using GalleryOrleans.Gateway.Http.Streams;
-using Microsoft.Net.Http.Headers;
 
 namespace GalleryOrleans.Gateway.Gallery;
 
@@ -33,7 +30,7 @@ internal static class MediaDownloadEndpoint
         {
             return Problems.Validation("ids", "Send either ids or albumId.");
         }
-        var ids = body.Ids?.Distinct().ToArray() ?? await AlbumMediaAsync(cluster, owner, body.AlbumId!.Value);
+        var ids = body.Ids?.Distinct().ToArray() ?? await AlbumMediaIds.ListAsync(cluster.GetGrain<ILibraryGrain>(owner), body.AlbumId!.Value, MediaOrder.Uploaded, MaxItems);
         if (ids is null)
         {
             return Problems.NotFound();
@@ -47,51 +44,6 @@ internal static class MediaDownloadEndpoint
         {
             return failed.Failure.ToProblem();
         }
-        return new ZipResult(contents.Select(content => content.Value!).ToArray(), cluster);
-    }
-
-    /// <summary>The album's media ids, at most one more than the limit (enough to refuse); null when the album is not the owner's.</summary>
-    private static async Task<Guid[]?> AlbumMediaAsync(IClusterClient cluster, Guid owner, Guid albumId)
-    {
-        var ids = new List<Guid>();
-        string? cursor = null;
-        do
-        {
-            var page = await cluster.GetGrain<ILibraryGrain>(owner).ListMedia(new MediaQuery(albumId, false, cursor, 500));
-            if (!page.Succeeded)
-            {
-                return null;
-            }
-            ids.AddRange(page.Value!.Items.Select(media => media.Id));
-            cursor = page.Value.NextCursor;
-        }
-        while (cursor is not null && ids.Count <= MaxItems);
-        return ids.ToArray();
-    }
-
-    private sealed class ZipResult(MediaContent[] contents, IClusterClient cluster) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext context)
-        {
-            var response = context.Response;
-            response.ContentType = "application/zip";
-            response.GetTypedHeaders().ContentDisposition = new ContentDispositionHeaderValue("attachment")
-            {
-                FileNameStar = $"GalleryOrleans-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip",
-            };
-            var cancellation = context.RequestAborted;
-            var names = new ZipEntryNames();
-            var body = new DeferredWriteStream(response.Body);
-            await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellation))
-            {
-                foreach (var content in contents)
-                {
-                    var entry = zip.CreateEntry(names.Next(content.FileName), CompressionLevel.NoCompression);
-                    await using var output = await entry.OpenAsync(cancellation);
-                    await ObjectStreaming.CopyToAsync(cluster, content.Location, 0, content.Size, output, cancellation);
-                }
-            }
-            await body.FlushAsync(cancellation);
-        }
+        return new ZipDownload(contents.Select(content => content.Value!).ToArray(), $"GalleryOrleans-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip", cluster);
     }
 }

@@ -34,19 +34,32 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? order, string? cursor, int? limit)
+        HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? order, string? from, string? to, string? cursor, int? limit)
     {
+        var errors = new FieldErrors();
         MediaOrder? sort = order switch
         {
             null or "uploaded" => MediaOrder.Uploaded,
-            "taken" => MediaOrder.Taken,
+            AlbumSorts.TakenNewestFirst => MediaOrder.Taken,
+            AlbumSorts.TakenOldestFirst => MediaOrder.TakenAscending,
+            AlbumSorts.Added when albumId is not null => MediaOrder.Added,
             _ => null,
         };
         if (sort is null)
         {
-            return Problems.Validation("order", "Use 'taken' or 'uploaded'.");
+            errors.Add("order", "Use 'uploaded', 'taken' or 'taken-asc', or with albumId also 'added'.");
         }
-        var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit), sort.Value);
+        var takenFrom = SearchEndpoints.Day(errors, "from", from);
+        var takenTo = SearchEndpoints.Day(errors, "to", to);
+        if ((takenFrom ?? takenTo) is not null && sort is not (MediaOrder.Taken or MediaOrder.TakenAscending))
+        {
+            errors.Add("order", "'from' and 'to' go with order 'taken' or 'taken-asc'.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit), sort!.Value, takenFrom, takenTo?.AddDays(1));
         return (await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).MediaJson(query)).ToResult(GalleryProblems.Json);
     }
 

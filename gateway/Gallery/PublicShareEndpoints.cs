@@ -22,6 +22,7 @@ internal static class PublicShareEndpoints
             ContentAsync(token, mediaId, null, context, cluster));
         shares.MapGet("/media/{mediaId:guid}/thumbnail", (string token, Guid mediaId, int? size, HttpContext context, IClusterClient cluster) =>
             ContentAsync(token, mediaId, size ?? 256, context, cluster));
+        shares.MapGet("/download", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/zip");
         shares.MapGet("/media/{mediaId:guid}/playback", (string token, Guid mediaId, HttpContext context, IClusterClient cluster) =>
             ServeAsync(token, context, cluster, share => share.Playback(Session(context), mediaId)));
     }
@@ -92,6 +93,25 @@ internal static class PublicShareEndpoints
             default:
                 return Refusal(session.Access);
         }
+    }
+
+    /// <summary>"Download all": the link's files as one ZIP, streamed (see <see cref="IShareGrain.Files"/>).</summary>
+    private static async Task<IResult> DownloadAsync(string token, HttpContext context, IClusterClient cluster)
+    {
+        if (!ShareTokens.IsWellFormed(token))
+        {
+            return Problems.NotFound();
+        }
+        var shared = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Files(Session(context), MediaDownloadEndpoint.MaxItems);
+        if (shared.Access != ShareAccess.Granted)
+        {
+            return Refusal(shared.Access);
+        }
+        if (shared.Files is not { } files)
+        {
+            return Problems.Validation("token", $"This link holds more than {MediaDownloadEndpoint.MaxItems} files; download them one by one.");
+        }
+        return new ZipDownload([.. files], new ZipEntryNames().Next($"{shared.Title}.zip"), cluster);
     }
 
     private static Task<IResult> ContentAsync(string token, Guid mediaId, int? thumbnailSize, HttpContext context, IClusterClient cluster) =>

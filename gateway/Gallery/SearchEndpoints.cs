@@ -40,7 +40,7 @@ internal static class SearchEndpoints
     }
 
     /// <summary>The start of a YYYY-MM-DD day in UTC, or null when none is given.</summary>
-    private static DateTime? Day(FieldErrors errors, string field, string? value)
+    internal static DateTime? Day(FieldErrors errors, string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {

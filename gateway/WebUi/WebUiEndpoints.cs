@@ -1,3 +1,4 @@
+using GalleryOrleans.Gateway.Auth;
 using Microsoft.Extensions.FileProviders;
 
 namespace GalleryOrleans.Gateway.WebUi;
@@ -14,17 +15,28 @@ internal static class WebUiEndpoints
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; media-src 'self' blob:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The app's page when Google is configured: Google Identity Services' script, its button's frame and styles, and
+    /// its calls, from that one origin's /gsi/ paths (as Google documents for a CSP), so Settings can link Google.
+    /// </summary>
+    public const string ContentSecurityPolicyWithGoogle =
+        "default-src 'self'; script-src 'self' https://accounts.google.com/gsi/client; " +
+        "style-src 'self' https://accounts.google.com/gsi/style; img-src 'self' blob:; media-src 'self' blob:; " +
+        "connect-src 'self' https://accounts.google.com/gsi/; frame-src https://accounts.google.com/gsi/; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
     public static void UseWebUiFiles(this WebApplication app) => app.UseStaticFiles(new StaticFileOptions
     {
         FileProvider = new PhysicalFileProvider(Root),
-        OnPrepareResponse = file => Protect(file.Context.Response),
+        OnPrepareResponse = file => Protect(file.Context.Response, ContentSecurityPolicy),
     });
 
     public static void MapWebUiPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext context) => Page(context, "index.html")).ExcludeFromDescription();
+        app.MapGet("/", (HttpContext context, GoogleIdTokenValidator google) =>
+            Page(context, "index.html", google.Configured ? ContentSecurityPolicyWithGoogle : ContentSecurityPolicy)).ExcludeFromDescription();
         app.MapGet("/share/{token}", (HttpContext context) => Page(context, "share.html")).ExcludeFromDescription();
         // The pages the account emails link to.
         app.MapGet("/verify-email", (HttpContext context) => Page(context, "verify-email.html")).ExcludeFromDescription();
@@ -39,15 +51,15 @@ internal static class WebUiEndpoints
         || (request.Headers["Sec-Fetch-Dest"].Count == 0
             && request.GetTypedHeaders().Accept.FirstOrDefault()?.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
-    private static IResult Page(HttpContext context, string file)
+    private static IResult Page(HttpContext context, string file, string policy = ContentSecurityPolicy)
     {
-        Protect(context.Response);
+        Protect(context.Response, policy);
         return Results.File(Path.Combine(Root, file), "text/html; charset=utf-8");
     }
 
-    private static void Protect(HttpResponse response)
+    private static void Protect(HttpResponse response, string policy)
     {
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy = policy;
         response.Headers.XContentTypeOptions = "nosniff";
         // Share links carry their token in the path, and the account pages in the query; keep them out of Referer headers.
         response.Headers["Referrer-Policy"] = "no-referrer";

@@ -32,13 +32,18 @@ public sealed class AlbumGrain(GalleryCatalog catalog, TimeProvider clock) : Gra
             ? Result<AlbumView, GalleryFailure>.Ok(album.View)
             : Result<AlbumView, GalleryFailure>.Fail(GalleryFailure.NotFound);
 
-    public async Task<Result<AlbumView, GalleryFailure>> Update(Guid caller, string? name, string? type)
+    public async Task<Result<AlbumView, GalleryFailure>> Update(Guid caller, AlbumChange change)
     {
         if (owner != caller || await catalog.FindAlbumAsync(Id) is not { } album)
         {
             return Result<AlbumView, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
-        await catalog.UpdateAlbumAsync(Id, name ?? album.View.Name, type ?? album.View.Type, CatalogTime.Now(clock));
+        var current = album.View;
+        if (!await catalog.UpdateAlbumAsync(Id, change.Name ?? current.Name, change.Type ?? current.Type, change.CoverMediaId,
+            change.Sort ?? current.Sort, CatalogTime.Now(clock)))
+        {
+            return Result<AlbumView, GalleryFailure>.Fail(GalleryFailure.NotFound, "The cover is not a photo of this album.");
+        }
         var updated = await Get(caller);
         if (updated.Succeeded)
         {

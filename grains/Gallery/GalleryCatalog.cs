@@ -20,10 +20,14 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     /// <summary>The taken-order sort time; migration 0045 indexes exactly this expression.</summary>
     public const string TakenKey = "COALESCE(m.taken_at, m.created_at)";
 
+    // The cover: the chosen one while it is a member (migration 0049 says why), else the newest member.
     private const string AlbumColumns = """
         a.id, a.name, a.type, a.created_at, a.updated_at,
         (SELECT count(*) FROM album_media am WHERE am.album_id = a.id)::int,
-        (SELECT am.media_id FROM album_media am WHERE am.album_id = a.id ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT 1)
+        COALESCE(
+            (SELECT am.media_id FROM album_media am WHERE am.album_id = a.id AND am.media_id = a.cover_media_id),
+            (SELECT am.media_id FROM album_media am WHERE am.album_id = a.id ORDER BY am.media_created_at DESC, am.media_id DESC LIMIT 1)),
+        a.sort
         """;
 
     /// <summary>A page of the owner's albums, newest first ($1 owner, $2 and $3 the cursor, $4 the limit).</summary>
@@ -125,14 +129,21 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task UpdateAlbumAsync(Guid id, string name, string type, DateTime now)
+    /// <summary>Writes the album's fields; false (and nothing written) when the new cover is not a member of the album.</summary>
+    public async Task<bool> UpdateAlbumAsync(Guid id, string name, string type, Guid? coverMediaId, string sort, DateTime now)
     {
-        await using var command = database.Command("UPDATE album SET name = $2, type = $3, updated_at = $4 WHERE id = $1");
+        await using var command = database.Command("""
+            UPDATE album SET name = $2, type = $3, cover_media_id = COALESCE($5, cover_media_id), sort = $6, updated_at = $4
+            WHERE id = $1 AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM album_media WHERE album_id = $1 AND media_id = $5))
+            RETURNING 1
+            """);
         command.Parameters.AddWithValue(id);
         command.Parameters.AddWithValue(name);
         command.Parameters.AddWithValue(type);
         command.Parameters.AddWithValue(now);
-        await command.ExecuteNonQueryAsync();
+        command.Parameters.Add(CatalogDatabase.Nullable(coverMediaId, NpgsqlDbType.Uuid));
+        command.Parameters.AddWithValue(sort);
+        return await command.ExecuteScalarAsync() is not null;
     }
 
     public async Task DeleteAlbumAsync(Guid id)
@@ -146,7 +157,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     {
         await using var command = database.Command("""
             WITH added AS (
-                INSERT INTO album_media (album_id, media_id, media_created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1)
+                INSERT INTO album_media (album_id, media_id, media_created_at, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1)
             UPDATE album SET updated_at = $4 WHERE id = $1 AND EXISTS (SELECT 1 FROM added)
             """);
         command.Parameters.AddWithValue(albumId);
@@ -178,38 +189,53 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return ToPage(albums, limit, a => new GalleryCursor(a.CreatedAt, a.Id));
     }
 
-    /// <summary>A page of media, newest first ($1 owner, $2 and $3 the cursor, $4 the limit, $5 the album if any), by upload
-    /// time or by taken time (upload time when unknown). Keyset on (sort time, id), read from an index.</summary>
-    internal static string MediaPageSql(bool inAlbum, bool favoritesOnly, MediaOrder order = MediaOrder.Uploaded)
+    /// <summary>
+    /// A page of media ($1 owner, $2 and $3 the cursor, $4 the limit, then $5 the album if any, then the taken range if
+    /// bounded), newest first by upload time, by taken time (upload time when unknown) either way, or in an album by the
+    /// time each joined it. Keyset on (sort time, id), read from an index except for taken order inside an album, which
+    /// sorts that album's members. The last column is the sort time, for the next cursor.
+    /// </summary>
+    internal static string MediaPageSql(bool inAlbum, bool favoritesOnly, MediaOrder order = MediaOrder.Uploaded, bool takenRange = false)
     {
         var (key, id) = (order, inAlbum) switch
         {
-            (MediaOrder.Taken, _) => (TakenKey, "m.id"),
+            (MediaOrder.Taken or MediaOrder.TakenAscending, _) => (TakenKey, "m.id"),
+            (MediaOrder.Added, true) => ("am.added_at", "am.media_id"),
             (_, false) => ("m.created_at", "m.id"),
             _ => ("am.media_created_at", "am.media_id"),
         };
+        var (direction, beyond) = order == MediaOrder.TakenAscending ? ("ASC", ">") : ("DESC", "<");
         var source = inAlbum ? "album_media am JOIN media m ON m.id = am.media_id" : "media m";
+        var range = inAlbum ? 6 : 5;
         return $"""
-            SELECT {MediaColumns} FROM {source}
-            WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR ({key}, {id}) < ($2, $3))
+            SELECT {MediaColumns}, {key} FROM {source}
+            WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR ({key}, {id}) {beyond} ($2, $3))
                 {(inAlbum ? "AND am.album_id = $5" : "")} {(favoritesOnly ? "AND m.is_favorite" : "")}
-            ORDER BY {key} DESC, {id} DESC LIMIT $4
+                {(takenRange ? $"AND (${range}::timestamptz IS NULL OR {TakenKey} >= ${range}) AND (${range + 1}::timestamptz IS NULL OR {TakenKey} < ${range + 1})" : "")}
+            ORDER BY {key} {direction}, {id} {direction} LIMIT $4
             """;
     }
 
-    /// <summary>A page of media records, newest first: the owner's library, favourites, or one album's members.</summary>
-    public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(
-        Guid owner, Guid? albumId, bool favoritesOnly, MediaOrder order, GalleryCursor? after, int limit)
+    /// <summary>A page of media records in the query's order: the owner's library, favourites, or one album's members.</summary>
+    public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(Guid owner, MediaQuery query, GalleryCursor? after)
     {
-        await using var command = database.Command(MediaPageSql(albumId is not null, favoritesOnly, order));
+        var takenRange = query.TakenFrom is not null || query.TakenBefore is not null;
+        await using var command = database.Command(MediaPageSql(query.AlbumId is not null, query.FavoritesOnly, query.Order, takenRange));
         command.Parameters.AddWithValue(owner);
         AddCursor(command, after);
-        command.Parameters.AddWithValue(limit + 1);
-        if (albumId is { } album)
+        command.Parameters.AddWithValue(query.Limit + 1);
+        if (query.AlbumId is { } album)
         {
             command.Parameters.AddWithValue(album);
         }
-        return await ReadPageAsync(command, limit, order);
+        if (takenRange)
+        {
+            command.Parameters.Add(CatalogDatabase.Nullable(query.TakenFrom, NpgsqlDbType.TimestampTz));
+            command.Parameters.Add(CatalogDatabase.Nullable(query.TakenBefore, NpgsqlDbType.TimestampTz));
+        }
+        var rows = await command.ReadAllAsync(reader => (Media: ReadMedia(reader), SortTime: reader.GetDateTime(reader.FieldCount - 1)));
+        var page = ToPage(rows, query.Limit, row => new GalleryCursor(row.SortTime, row.Media.Id));
+        return (page.Items.Select(row => row.Media).ToList(), page.NextCursor);
     }
 
     /// <summary>Runs a query of <see cref="MediaColumns"/> that asked for limit + 1 rows; the extra row only says there is a next page.</summary>
@@ -284,5 +310,6 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         reader.GetInt32(first + 5),
         reader.IsDBNull(first + 6) ? null : reader.GetGuid(first + 6),
         reader.GetDateTime(first + 3),
-        reader.GetDateTime(first + 4));
+        reader.GetDateTime(first + 4),
+        reader.GetString(first + 7));
 }

@@ -47,7 +47,7 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
             : null;
         if (page is null)
         {
-            var (items, next) = await catalog.ListMediaAsync(Owner, query.AlbumId, query.FavoritesOnly, query.Order, after, query.Limit);
+            var (items, next) = await catalog.ListMediaAsync(Owner, query, after);
             page = new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next);
         }
         return Result<Page<MediaView>, GalleryFailure>.Ok(page);
@@ -135,7 +135,7 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
     private async Task LoadAsync()
     {
         var newestAlbums = await catalog.ListAlbumsAsync(Owner, null, options.WindowSize);
-        var (newestMedia, moreMedia) = await catalog.ListMediaAsync(Owner, null, false, MediaOrder.Uploaded, null, options.WindowSize);
+        var (newestMedia, moreMedia) = await catalog.ListMediaAsync(Owner, new MediaQuery(null, false, null, options.WindowSize), null);
         albums.Reset(newestAlbums.Items, newestAlbums.NextCursor is null);
         media.Reset(newestMedia.Select(m => m.ToView(m.AlbumIds)), moreMedia is null);
     }

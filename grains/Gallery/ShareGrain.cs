@@ -91,13 +91,52 @@ public sealed class ShareGrain(
         if (current.AlbumId is { } albumId)
         {
             var album = await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(current.OwnerId);
-            var items = await GrainFactory.GetGrain<ILibraryGrain>(current.OwnerId).ListMedia(new MediaQuery(albumId, false, cursor, limit));
+            var order = AlbumSorts.Order(album.Value?.Sort ?? AlbumSorts.Added);
+            var items = await GrainFactory.GetGrain<ILibraryGrain>(current.OwnerId).ListMedia(new MediaQuery(albumId, false, cursor, limit, order));
             return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, ForVisitor(album.Value),
                 items.Value is { } page ? new Page<SharedMediaView>([.. page.Items.Select(ForVisitor)], page.NextCursor) : null);
         }
         var media = await GrainFactory.GetGrain<IMediaGrain>(current.MediaId!.Value).Get(current.OwnerId);
         return new SharedContent(ShareAccess.Granted, current.Kind, current.ExpiresAt, current.CodeHash is not null, null,
             new Page<SharedMediaView>(media.Succeeded ? [ForVisitor(media.Value!)] : [], null));
+    }
+
+    public async Task<SharedFiles> Files(string? session, int atMost)
+    {
+        var access = Access(session);
+        if (access != ShareAccess.Granted)
+        {
+            return new SharedFiles(access, null, null);
+        }
+        var current = share!;
+        string title;
+        Guid[] ids;
+        if (current.AlbumId is { } albumId)
+        {
+            var album = await GrainFactory.GetGrain<IAlbumGrain>(albumId).Get(current.OwnerId);
+            var listed = album.Value is { } found
+                ? await AlbumMediaIds.ListAsync(GrainFactory.GetGrain<ILibraryGrain>(current.OwnerId), albumId, AlbumSorts.Order(found.Sort), atMost)
+                : null;
+            if (listed is null)
+            {
+                return new SharedFiles(ShareAccess.NotFound, null, null);
+            }
+            (title, ids) = (album.Value!.Name, listed);
+        }
+        else
+        {
+            (title, ids) = ("Shared photo", [current.MediaId!.Value]);
+        }
+        if (ids.Length > atMost)
+        {
+            return new SharedFiles(ShareAccess.Granted, title, null);
+        }
+        var files = await Task.WhenAll(ids.Select(id =>
+        {
+            var media = GrainFactory.GetGrain<IMediaGrain>(id);
+            return current.IncludeOriginals ? media.Original(current.OwnerId) : media.SharedCopy(current.OwnerId);
+        }));
+        return new SharedFiles(ShareAccess.Granted, title, [.. files.Where(file => file.Succeeded).Select(file => file.Value!)]);
     }
 
     /// <summary>A link holder sees the pictures, not where they were taken or with what, nor how the owner files them.</summary>

@@ -9,7 +9,7 @@ import { createSelection } from './selection.js';
 const pageSize = 48;
 
 /**
- * The grid for /api/media with the given filter ('albumId=…', 'favorite=true' or '').
+ * The grid for /api/media with the given filter ('albumId=…&order=…', 'favorite=true' or '').
  * onOpen(media) is called when a tile is activated outside a selection.
  */
 export function mediaGrid(scope, { label, filter = '', emptyText, onOpen }) {
@@ -42,6 +42,13 @@ export function mediaGrid(scope, { label, filter = '', emptyText, onOpen }) {
 
   const grid = {
     load: loadPage,
+    /** Starts over with another filter (an album's new sort order). */
+    async reload(newFilter) {
+      [...list.children].forEach((item) => tiles.remove(item.dataset.id));
+      filter = newFilter;
+      cursor = null;
+      await loadPage();
+    },
     mediaOf: tiles.mediaOf,
     update: tiles.update,
     /** The media in page order (for the viewer's previous and next). */

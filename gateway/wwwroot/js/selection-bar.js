@@ -16,7 +16,7 @@ async function forEach(ids, task) {
   }));
 }
 
-const plural = (count) => `${count} ${count === 1 ? 'item' : 'items'}`;
+export const plural = (count) => `${count} ${count === 1 ? 'item' : 'items'}`;
 
 function modal(title, ...content) {
   const dialog = h('dialog', { class: 'confirm', 'aria-label': title }, h('h2', {}, title), ...content);
@@ -26,7 +26,8 @@ function modal(title, ...content) {
   return dialog;
 }
 
-async function addAll(albumId, ids) {
+/** Adds every media to the album, a few requests at a time. */
+export async function addAll(albumId, ids) {
   await forEach(ids, (id) => request(`/api/albums/${albumId}/media/${id}`, { method: 'PUT' }));
 }
 

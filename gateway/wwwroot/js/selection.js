@@ -1,9 +1,10 @@
 // Which media of a grid are selected. A tile's box selects it; once anything is selected a click on a tile
 // selects too, and shift-click selects everything between the last tile touched and this one, in the order the
-// page shows them. On a touch screen a long press on a tile starts a selection.
+// page shows them. On a touch screen a long press on a tile starts a selection. In a picker (picking) a click always
+// selects, since there is nothing to open.
 const longPressMs = 500;
 
-export function createSelection(container, { onChange }) {
+export function createSelection(container, { onChange, picking = false }) {
   const selected = new Set();
   let anchor = null;
 
@@ -42,7 +43,7 @@ export function createSelection(container, { onChange }) {
         pressed = false;
         return;
       }
-      if (selected.size > 0 || event.shiftKey) {
+      if (picking || selected.size > 0 || event.shiftKey) {
         toggle(id, event.shiftKey);
       } else {
         onOpen();

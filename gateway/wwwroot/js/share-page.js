@@ -1,9 +1,11 @@
 // The page a share link opens, for visitors without an account: /share/{token} reads /s/{token}.
 // With an access code, /s/{token}/unlock sets an HttpOnly cookie scoped to /s/{token}, so plain <img> and
-// <video> elements can load the shared bytes without any token in script.
+// <video> elements can load the shared bytes without any token in script, and "Download all" is a plain link to the
+// ZIP the gateway streams. The viewer steps through what is loaded with buttons, arrow keys and swipes.
 import { ApiError } from './api.js';
 import { announce, formatDate, formatDuration, h } from './dom.js';
 import { onSubmit } from './forms.js';
+import { arrowKeys, swipe } from './swipe.js';
 
 const token = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 const base = `/s/${encodeURIComponent(token)}`;
@@ -22,24 +24,49 @@ function mediaPath(media, what) {
   return `${base}/media/${encodeURIComponent(media.id)}/${what}`;
 }
 
+// What the page shows, in order: the viewer's previous and next.
+const shown = [];
+let current = null;
+
+function step(by) {
+  const next = shown[shown.indexOf(current) + by];
+  if (next) {
+    open(next);
+  }
+}
+viewer.addEventListener('keydown', arrowKeys(step));
+
 function open(media) {
+  current = media;
+  const index = shown.indexOf(media);
   const poster = `${mediaPath(media, 'thumbnail')}?size=1024`;
   const plays = media.type === 'video' ? media.playback === 'ready' : media.motion?.playback === 'ready';
   const picture = plays
     ? h('video', { controls: true, preload: 'metadata', src: mediaPath(media, 'playback'), poster, 'aria-label': media.name })
     : h('img', { class: 'large', alt: media.name, src: poster });
+  const figure = h('figure', {}, picture);
+  swipe(figure, step);
+  const hadFocus = viewer.open && viewer.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
   viewer.replaceChildren(
     h('header', {},
       h('h2', { id: 'viewer-title' }, media.name),
-      h('button', { type: 'button', class: 'quiet', onclick: () => viewer.close(), 'aria-label': 'Close viewer' }, '✕')),
+      h('div', { class: 'viewer-nav' },
+        h('button', { type: 'button', class: 'quiet', 'aria-label': 'Previous', disabled: index <= 0, onclick: () => step(-1) }, '‹'),
+        h('button', { type: 'button', class: 'quiet', 'aria-label': 'Next', disabled: index < 0 || index >= shown.length - 1, onclick: () => step(1) }, '›'),
+        h('button', { type: 'button', class: 'quiet', onclick: () => viewer.close(), 'aria-label': 'Close viewer' }, '✕'))),
     h('div', { class: 'viewer-body' },
-      h('figure', {}, picture),
+      figure,
       h('aside', {},
         h('dl', { class: 'metadata' },
           media.takenAt ? [h('dt', {}, 'Taken'), h('dd', {}, formatDate(media.takenAt))] : [],
           media.width ? [h('dt', {}, 'Dimensions'), h('dd', {}, `${media.width} × ${media.height}`)] : []),
         h('p', {}, h('a', { href: mediaPath(media, 'content'), download: media.name, class: 'button' }, 'Download')))));
-  viewer.showModal();
+  if (hadFocus) {
+    (viewer.querySelector(`.viewer-nav [aria-label="${hadFocus}"]:not(:disabled)`) ?? viewer.querySelector('[aria-label="Close viewer"]')).focus();
+  }
+  if (!viewer.open) {
+    viewer.showModal();
+  }
 }
 
 function tile(media) {
@@ -52,6 +79,7 @@ function tile(media) {
 }
 
 function showShared(page) {
+  shown.splice(0, shown.length, ...page.items);
   const list = h('ul', { class: 'grid' }, page.items.map(tile));
   const title = page.album?.name ?? (page.items.length === 1 ? page.items[0].name : 'Shared photos');
   const more = h('button', { type: 'button', class: 'more', hidden: !page.nextCursor }, 'Load more');
@@ -59,6 +87,7 @@ function showShared(page) {
   more.addEventListener('click', async () => {
     try {
       const next = await call(`?cursor=${encodeURIComponent(cursor)}`);
+      shown.push(...next.items);
       list.append(...next.items.map(tile));
       cursor = next.nextCursor;
       more.hidden = !cursor;
@@ -70,6 +99,7 @@ function showShared(page) {
   main.replaceChildren(
     h('h1', {}, title),
     page.share.expiresAt ? h('p', {}, `This link works until ${formatDate(page.share.expiresAt)}.`) : '',
+    page.items.length > 0 ? h('p', {}, h('a', { href: `${base}/download`, download: '', class: 'button' }, 'Download all')) : '',
     list,
     more);
   if (page.share.kind === 'media' && page.items.length === 1) {

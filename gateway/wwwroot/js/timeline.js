@@ -1,6 +1,7 @@
 // The library as a timeline: media newest first by the time they were taken (upload time when unknown), under a
-// heading per month and per day, loaded page by page as the end comes into view. A month list built from
-// /api/timeline/buckets shows the whole span at once and jumps to a month. Days are UTC days, as the buckets are.
+// heading per month and per day, loaded page by page as either end comes into view. A month list built from
+// /api/timeline/buckets shows the whole span at once; jumping to a month that is not loaded yet starts over there,
+// loading older media below it and newer ones above it as you scroll either way. Days are UTC days, as the buckets are.
 import { getJson } from './api.js';
 import { h } from './dom.js';
 import { createTiles } from './media-tile.js';
@@ -16,24 +17,37 @@ const sortTime = (media) => media.takenAt ?? media.createdAt;
 // Newest first, then by id descending: the API's keyset order.
 const before = (a, b) => sortTime(a) > sortTime(b) || (sortTime(a) === sortTime(b) && a.id > b.id);
 
+/** 'YYYY-MM' to its last day and to the first day of the month after, as YYYY-MM-DD. */
+function monthEdges(month) {
+  const [year, number] = month.split('-').map(Number);
+  const day = (date) => date.toISOString().slice(0, 10);
+  return { last: day(new Date(Date.UTC(year, number, 0))), nextFirst: day(new Date(Date.UTC(year, number, 1))) };
+}
+
+/** One direction of paging: a listing path and where it goes on. */
+const stream = (path) => ({ path, cursor: null, done: false, loading: null });
+
 /**
- * pages: the listing in taken order ('/api/media?order=taken…' or '/api/search?…'); months: its buckets
- * ('/api/timeline/buckets…'), or null for no month list. onOpen(media) opens a tile outside a selection.
+ * pages: the listing in taken order ('/api/media?order=taken…' or '/api/search?…'); upward: the same listing oldest
+ * first ('/api/media?order=taken-asc…'), which lets a jump start in the middle; months: its buckets
+ * ('/api/timeline/buckets…'), or null for no month list. onOpen(media) opens a tile outside a selection. picking: a
+ * click selects (a picker); bar(selection, grid) makes the bar shown while media are selected.
  */
-export function timeline(scope, { label, pages, months: monthsPath = null, emptyText, onOpen }) {
+export function timeline(scope, { label, pages, upward = null, months: monthsPath = null, emptyText, onOpen = () => {}, picking = false, bar: makeBar = selectionBar }) {
   const days = h('div', { class: 'days' });
   const empty = h('p', { class: 'empty', hidden: true }, emptyText);
+  const top = h('p', { class: 'timeline-start', 'aria-hidden': 'true' });
   const end = h('p', { class: 'timeline-end', 'aria-hidden': 'true' });
   const months = h('ol', {});
   const scrubber = h('nav', { class: 'scrubber', 'aria-label': 'Jump to month', hidden: true }, months);
-  const section = h('section', { class: 'timeline', 'aria-label': label }, days, empty, end);
-  const selection = createSelection(section, { onChange: (size) => bar.show(size) });
+  const section = h('section', { class: 'timeline', 'aria-label': label }, top, days, empty, end);
+  const selection = createSelection(section, { onChange: (size) => bar.show(size), picking });
   const tiles = createTiles(scope, { onOpen, selection });
-  let cursor = null;
-  let started = false;
-  let loading = null;
-  // The oldest media loaded so far: anything older comes with a later page.
+  // Older media come below the oldest shown; newer ones above the newest shown, once a jump started in the middle.
+  let older = stream(pages);
+  let newer = null;
   let oldest = null;
+  let newest = null;
 
   function monthSection(key) {
     const existing = days.querySelector(`section.month[data-month="${key}"]`);
@@ -69,31 +83,62 @@ export function timeline(scope, { label, pages, months: monthsPath = null, empty
 
   function refreshEmpty() {
     empty.hidden = tiles.size > 0;
-    end.textContent = cursor ? 'Loading more…' : '';
+    end.textContent = older.done ? '' : 'Loading more…';
+    top.textContent = newer && !newer.done ? 'Loading newer…' : '';
   }
 
-  async function loadPage() {
-    const page = await getJson(`${pages}&limit=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { signal: scope.signal });
-    page.items.filter((media) => !tiles.has(media.id)).forEach(place);
-    oldest = page.items.at(-1) ?? oldest;
-    cursor = page.nextCursor;
-    started = true;
+  // What scrolls the timeline: the page, or the dialog a picker shows it in.
+  const scroller = () => section.closest('dialog') ?? document.scrollingElement;
+
+  /** Adds media above what is on screen without moving what is on screen. */
+  function placeAbove(items) {
+    const anchor = [...days.querySelectorAll('li[data-id]')].find((item) => item.getBoundingClientRect().bottom > 0);
+    const was = anchor?.getBoundingClientRect().top;
+    items.forEach(place);
+    if (anchor) {
+      scroller().scrollTop += anchor.getBoundingClientRect().top - was;
+    }
+  }
+
+  async function loadPage(from) {
+    const separator = from.path.includes('?') ? '&' : '?';
+    const page = await getJson(`${from.path}${separator}limit=${pageSize}${from.cursor ? `&cursor=${encodeURIComponent(from.cursor)}` : ''}`, { signal: scope.signal });
+    if (from !== older && from !== newer) {
+      return; // a jump started over meanwhile
+    }
+    const fresh = page.items.filter((media) => !tiles.has(media.id));
+    if (from === newer) {
+      placeAbove(fresh);
+      newest = page.items.at(-1) ?? newest;
+    } else {
+      fresh.forEach(place);
+      oldest = page.items.at(-1) ?? oldest;
+    }
+    from.cursor = page.nextCursor;
+    from.done = !page.nextCursor;
     refreshEmpty();
   }
 
-  /** Loads the next page unless one is on its way; resolves when it is in. */
-  function more() {
-    loading ??= loadPage().finally(() => {
-      loading = null;
+  /** Loads the next page in that direction unless one is on its way; resolves when it is in. */
+  function more(from) {
+    from.loading ??= loadPage(from).finally(() => {
+      from.loading = null;
     });
-    return loading;
+    return from.loading;
   }
 
   const nearEnd = () => end.getBoundingClientRect().top < innerHeight * 2;
+  const nearTop = () => top.getBoundingClientRect().bottom > -innerHeight;
 
   async function fill() {
-    while (cursor && nearEnd() && !scope.signal.aborted) {
-      await more();
+    while (!scope.signal.aborted) {
+      if (!older.done && nearEnd()) {
+        await more(older);
+      } else if (newer && !newer.done && nearTop()) {
+        await more(newer);
+      } else {
+        return;
+      }
     }
   }
 
@@ -103,15 +148,33 @@ export function timeline(scope, { label, pages, months: monthsPath = null, empty
     }
   }, { rootMargin: '100% 0px' });
   observer.observe(end);
+  observer.observe(top);
   scope.signal.addEventListener('abort', () => observer.disconnect());
 
+  const monthShown = (month) => days.querySelector(`section.month[data-month="${month}"]`);
+
+  /** Starts over at a month: its newest media first, older ones below, newer ones above as they come into view. */
+  async function startAt(month) {
+    [...days.querySelectorAll('li[data-id]')].forEach((item) => tiles.remove(item.dataset.id));
+    days.replaceChildren();
+    const { last, nextFirst } = monthEdges(month);
+    older = stream(`${pages}&to=${last}`);
+    newer = stream(`${upward}&from=${nextFirst}`);
+    [oldest, newest] = [null, null];
+    await more(older);
+  }
+
   async function jumpTo(month) {
-    while (cursor && !days.querySelector(`section.month[data-month="${month}"]`) && !scope.signal.aborted) {
-      await more();
+    if (!monthShown(month) && upward) {
+      await startAt(month);
     }
-    const target = days.querySelector(`section.month[data-month="${month}"]`);
+    while (!older.done && !monthShown(month) && !scope.signal.aborted) {
+      await more(older);
+    }
+    const target = monthShown(month);
     target?.scrollIntoView({ block: 'start' });
     target?.querySelector('h2')?.focus?.();
+    await fill();
   }
 
   async function loadMonths() {
@@ -130,20 +193,22 @@ export function timeline(scope, { label, pages, months: monthsPath = null, empty
     scrubber.hidden = items.length < 2;
   }
 
+  // A new upload belongs on screen unless its place is beyond what is loaded at either end (that page brings it).
+  const withinLoaded = (media) => (older.done || !oldest || before(media, oldest)) && (!newer || newer.done || !newest || before(newest, media));
+
   const grid = {
     mediaOf: tiles.mediaOf,
     update: tiles.update,
     async load() {
-      await Promise.all([more(), loadMonths()]);
+      await Promise.all([more(older), loadMonths()]);
       await fill();
     },
     /** The loaded media in page order (for the viewer's previous and next). */
     get media() {
       return [...days.querySelectorAll('li[data-id]')].map((item) => tiles.mediaOf(item.dataset.id));
     },
-    /** A new upload: shown where its date puts it, unless that is beyond what is loaded (a later page brings it). */
     prepend(media) {
-      if (!started || !cursor || !oldest || before(media, oldest)) {
+      if (withinLoaded(media)) {
         place(media);
         refreshEmpty();
       }
@@ -156,7 +221,7 @@ export function timeline(scope, { label, pages, months: monthsPath = null, empty
       refreshEmpty();
     },
   };
-  const bar = selectionBar(selection, grid);
+  const bar = makeBar(selection, grid);
   grid.element = h('div', { class: 'timeline-layout' }, bar.element, scrubber, section);
   return grid;
 }

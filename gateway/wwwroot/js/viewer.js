@@ -7,8 +7,7 @@ import { onSubmit } from './forms.js';
 import { originalUrl, playbackUrl, showThumbnail, thumbnailUrl } from './images.js';
 import { createScope } from './scope.js';
 import { shareForm } from './share-form.js';
-
-const swipePixels = 50;
+import { arrowKeys, swipe } from './swipe.js';
 
 /** Zoom by wheel (pointer-centred steps) and by double-click or double-tap (2x or back). */
 function zoomable(img) {
@@ -115,7 +114,14 @@ function albumControls(media, albumId, removed) {
       }, (error) => announce(error.message));
     },
   }, 'Remove from this album');
-  return h('div', { class: 'album-controls' }, form, remove);
+  const cover = albumId && h('button', {
+    type: 'button',
+    onclick: async () => {
+      await request(`/api/albums/${albumId}`, { method: 'PATCH', json: { coverMediaId: media.id } })
+        .then(() => announce('This photo is now the album cover.'), (error) => announce(error.message));
+    },
+  }, 'Set as album cover');
+  return h('div', { class: 'album-controls' }, form, cover, remove);
 }
 
 /**
@@ -183,15 +189,7 @@ export function openViewer(first, { albumId, list = () => [first], onChange = ()
     }
   }
 
-  const keys = (event) => {
-    if (event.target.closest('input, select, textarea, video')) {
-      return;
-    }
-    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-      event.preventDefault();
-      go(event.key === 'ArrowLeft' ? -1 : 1);
-    }
-  };
+  const keys = arrowKeys(go);
   dialog.addEventListener('keydown', keys);
   dialog.addEventListener('close', () => {
     dialog.removeEventListener('keydown', keys);
@@ -200,24 +198,6 @@ export function openViewer(first, { albumId, list = () => [first], onChange = ()
   }, { once: true });
   show(first);
   dialog.showModal();
-}
-
-/** A horizontal swipe on a touch screen: left for the next media, right for the previous one. */
-function swipe(element, go) {
-  let start = null;
-  element.addEventListener('pointerdown', (event) => {
-    start = event.pointerType === 'mouse' ? null : { x: event.clientX, y: event.clientY };
-  });
-  element.addEventListener('pointerup', (event) => {
-    if (!start) {
-      return;
-    }
-    const [dx, dy] = [event.clientX - start.x, event.clientY - start.y];
-    start = null;
-    if (Math.abs(dx) > swipePixels && Math.abs(dx) > Math.abs(dy)) {
-      go(dx < 0 ? 1 : -1);
-    }
-  });
 }
 
 function fullScreen(element) {

@@ -21,7 +21,7 @@ internal sealed class CatalogListings(string connectionString) : IAsyncDisposabl
 
     public async Task<string> MediaAsync(Guid owner, Guid? albumId, bool favoritesOnly, string? cursor, int limit)
     {
-        var (items, next) = await Catalog.ListMediaAsync(owner, albumId, favoritesOnly, MediaOrder.Uploaded, GalleryCursor.Decode(cursor), limit);
+        var (items, next) = await Catalog.ListMediaAsync(owner, new MediaQuery(albumId, favoritesOnly, null, limit), GalleryCursor.Decode(cursor));
         return JsonSerializer.Serialize(new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next), JsonSerializerOptions.Web);
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using GalleryOrleans.Tests.Infrastructure;
 
@@ -12,24 +11,6 @@ public sealed class MediaDownloadTests(GalleryCluster cluster) : IClassFixture<G
     private Task<string> UploadAsync(SignedInUser user, string name, string sample) =>
         Uploads.MediaIdAsync(api, user.AccessToken, name, SamplePhotos.Bytes(sample));
 
-    private static async Task<Dictionary<string, byte[]>> EntriesAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        // Streamed: sent in chunks, as no length is known before the last entry is written.
-        Assert.True(response.Headers.TransferEncodingChunked);
-        await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        var entries = new Dictionary<string, byte[]>();
-        foreach (var entry in zip.Entries)
-        {
-            await using var content = await entry.OpenAsync();
-            using var copy = new MemoryStream();
-            await content.CopyToAsync(copy);
-            entries[entry.FullName] = copy.ToArray();
-        }
-        return entries;
-    }
-
     [Fact]
     public async Task The_zip_holds_each_chosen_original_byte_for_byte_and_names_a_second_file_of_the_same_name_apart()
     {
@@ -39,7 +20,7 @@ public sealed class MediaDownloadTests(GalleryCluster cluster) : IClassFixture<G
         var chelsea = await UploadAsync(user, "holiday.jpg", "chelsea.jpg");
         await UploadAsync(user, "left-out.jpg", "astronaut.jpg");
 
-        var entries = await EntriesAsync(await api.SendAsync(HttpMethod.Post, "/api/media/download", new { ids = new[] { coffee, rocket, chelsea } }, user.AccessToken));
+        var entries = await ZipEntries.OfAsync(await api.SendAsync(HttpMethod.Post, "/api/media/download", new { ids = new[] { coffee, rocket, chelsea } }, user.AccessToken));
 
         Assert.Equal(["coffee.jpg", "holiday (2).jpg", "holiday.jpg"], entries.Keys.Order());
         Assert.Equal(SamplePhotos.Bytes("coffee.jpg"), entries["coffee.jpg"]);
@@ -57,7 +38,7 @@ public sealed class MediaDownloadTests(GalleryCluster cluster) : IClassFixture<G
         var albumId = album.GetProperty("id").GetString();
         await api.SendAsync(HttpMethod.Put, $"/api/albums/{albumId}/media/{coffee}", token: user.AccessToken);
 
-        var entries = await EntriesAsync(await api.SendAsync(HttpMethod.Post, "/api/media/download", new { albumId }, user.AccessToken));
+        var entries = await ZipEntries.OfAsync(await api.SendAsync(HttpMethod.Post, "/api/media/download", new { albumId }, user.AccessToken));
 
         Assert.Equal(["coffee.jpg"], entries.Keys);
     }

@@ -8,7 +8,7 @@ namespace GalleryOrleans.Tests.WebUi;
 /// by Playwright, shared by a test class. Each test opens its own browser context, so cookies and
 /// sessionStorage never leak between tests. Without Chromium the fixture fails, and with it every test of the class.
 /// </summary>
-public sealed class BrowserCluster : GalleryCluster
+public class BrowserCluster : GalleryCluster
 {
     /// <summary>Chromium as named by GALLERY_CHROMIUM, else found on PATH (Debian calls it chromium).</summary>
     public static readonly string? ChromiumPath = ToolPaths.Find("GALLERY_CHROMIUM", "chromium", "chromium-browser");

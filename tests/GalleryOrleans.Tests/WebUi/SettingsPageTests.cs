@@ -83,4 +83,21 @@ public sealed class SettingsPageTests(BrowserCluster cluster) : IClassFixture<Br
         await Expect(user.Heading("Library")).ToBeVisibleAsync();
         user.AssertNoScriptErrors();
     }
+
+    [Fact]
+    public async Task Without_a_Google_client_id_there_is_no_Link_Google_and_the_policy_keeps_Google_out()
+    {
+        var user = await UserJourney.SignUpAsync(cluster, Screen.Phone);
+        await user.NavigateAsync("Settings");
+        var profile = user.Page.GetByRole(AriaRole.Region, new() { Name = "Profile" });
+        await Expect(profile).ToContainTextAsync("Google account: not linked");
+        await Expect(profile.GetByRole(AriaRole.Button, new() { Name = "Link Google" })).ToHaveCountAsync(0);
+
+        var app = await cluster.Http.GetAsync("/");
+        var client = await ApiClient.ReadJsonAsync(await cluster.Http.GetAsync("/api/auth/google/client"));
+
+        Assert.DoesNotContain("google", string.Join(" ", app.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, client.GetProperty("clientId").ValueKind);
+        user.AssertNoScriptErrors();
+    }
 }

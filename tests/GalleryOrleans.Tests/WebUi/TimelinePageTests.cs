@@ -42,18 +42,9 @@ public sealed class TimelinePageTests(BrowserCluster cluster) : IClassFixture<Br
     [InlineData("phone")]
     public async Task A_long_library_loads_while_scrolling_and_the_month_list_jumps_to_the_oldest_month(string screen)
     {
-        var api = new ApiClient(cluster);
-        var owner = await api.NewUserAsync();
-        // 130 photos, one every 5 days back from 2024-12-30: more than one page, over 22 months.
-        var start = new DateTime(2024, 12, 30, 12, 0, 0, DateTimeKind.Utc);
-        var photos = Enumerable.Range(0, 130)
-            .Select(i => ($"p{i:D3}.jpg", DatedPhotos.Tiny(i, start.AddDays(-5 * i).ToString("yyyy:MM:dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))))
-            .ToArray();
-        foreach (var batch in photos.Chunk(45))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.Created, (await Uploads.SendAsync(api, owner.AccessToken, batch)).StatusCode);
-        }
-        var oldest = start.AddDays(-5 * 129);
+        // More than one page, over 22 months.
+        var owner = await LongLibraryAsync(130, daysApart: 5);
+        var oldest = Newest.AddDays(-5 * 129);
 
         var user = await UserJourney.SignInAsync(cluster, Screen.Named(screen), owner.Email, ApiClient.Password);
 
@@ -69,5 +60,49 @@ public sealed class TimelinePageTests(BrowserCluster cluster) : IClassFixture<Br
         await Expect(oldestMonth).ToBeInViewportAsync();
         Assert.Equal("p129.jpg", (await user.TileNamesAsync())[^1]);
         user.AssertNoScriptErrors();
+    }
+
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task A_jump_to_an_old_month_loads_it_at_once_and_scrolling_up_brings_back_the_newer_months(string screen)
+    {
+        // More than two pages, over 26 months.
+        var owner = await LongLibraryAsync(260, daysApart: 3);
+        var user = await UserJourney.SignInAsync(cluster, Screen.Named(screen), owner.Email, ApiClient.Password);
+        var newestMonth = user.Page.Locator("main section.month[data-month='2024-12'] > h2");
+        await Expect(newestMonth).ToBeVisibleAsync();
+
+        await user.Page.GetByRole(AriaRole.Navigation, new() { Name = "Jump to month" }).GetByRole(AriaRole.Button).Last.ClickAsync();
+
+        var oldestMonth = user.Page.Locator($"main section.month[data-month='{Newest.AddDays(-3 * 259):yyyy-MM}'] > h2");
+        await Expect(oldestMonth).ToBeInViewportAsync();
+        await Expect(newestMonth).ToHaveCountAsync(0);
+        for (var scroll = 0; scroll < 200 && await newestMonth.CountAsync() == 0; scroll++)
+        {
+            await user.Page.Mouse.WheelAsync(0, -1500);
+            await user.Page.WaitForTimeoutAsync(100);
+        }
+        await Expect(newestMonth).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(user.Tiles).ToHaveCountAsync(260, new() { Timeout = 30_000 });
+        Assert.Equal(Enumerable.Range(0, 260).Select(i => $"p{i:D3}.jpg"), await user.TileNamesAsync());
+        user.AssertNoScriptErrors();
+    }
+
+    private static readonly DateTime Newest = new(2024, 12, 30, 12, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>A new user with <paramref name="count"/> photos p000, p001, ... taken every <paramref name="daysApart"/> days back from <see cref="Newest"/>.</summary>
+    private async Task<SignedInUser> LongLibraryAsync(int count, int daysApart)
+    {
+        var api = new ApiClient(cluster);
+        var owner = await api.NewUserAsync();
+        var photos = Enumerable.Range(0, count)
+            .Select(i => ($"p{i:D3}.jpg", DatedPhotos.Tiny(i, Newest.AddDays(-daysApart * i).ToString("yyyy:MM:dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))))
+            .ToArray();
+        foreach (var batch in photos.Chunk(45))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await Uploads.SendAsync(api, owner.AccessToken, batch)).StatusCode);
+        }
+        return owner;
     }
 }

@@ -48,6 +48,8 @@ public sealed class WalkThroughTests(BrowserCluster cluster) : IClassFixture<Bro
         await page.ReloadAsync();
         await user.ExpectImagesRenderedAsync("main .grid img", 3);
         await ShotAsync("library");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Jump to month" }).GetByRole(AriaRole.Button).Last.ClickAsync();
+        await Expect(page.Locator("main section.month[data-month='2021-01'] > h2")).ToBeInViewportAsync();
 
         await user.OpenTileAsync("market.jpg");
         await page.Keyboard.PressAsync("ArrowRight");
@@ -79,6 +81,32 @@ public sealed class WalkThroughTests(BrowserCluster cluster) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Link, new() { Name = "Winter" }).ClickAsync();
         await user.ExpectImagesRenderedAsync("main .grid img", 1);
         await ShotAsync("album");
+        await user.Button("Add photos").ClickAsync();
+        var picker = page.GetByRole(AriaRole.Dialog, new() { Name = "Add photos to Winter" });
+        await picker.GetByRole(AriaRole.Button, new() { Name = "harbour.jpg", Exact = true }).ClickAsync();
+        await ShotAsync("add-photos");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "Add to album" }).ClickAsync();
+        await Expect(page.Locator("main .album-size")).ToHaveTextAsync("2 items");
+        await page.GetByLabel("Sort").SelectOptionAsync(new SelectOptionValue { Label = "Oldest first" });
+        await Expect(user.Status).ToHaveTextAsync("Sorted: Oldest first.");
+        await user.OpenTileAsync("harbour.jpg");
+        await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Set as album cover" }).ClickAsync();
+        await Expect(user.Status).ToHaveTextAsync("This photo is now the album cover.");
+        await user.CloseViewerAsync();
+        await page.GetByText("Share this album").ClickAsync();
+        await user.Button("Create link").ClickAsync();
+        var shareLink = await page.Locator(".share-result").GetByLabel("Share link").InputValueAsync();
+        await ShotAsync("album-shared");
+
+        await page.GotoAsync(shareLink);
+        await user.ExpectImagesRenderedAsync("main .grid img", 2);
+        await page.Locator("main .tile").First.ClickAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(user.Viewer.Locator("h2#viewer-title")).ToHaveTextAsync("harbour.jpg");
+        await user.ExpectImagesRenderedAsync("dialog#viewer figure img", 1);
+        await ShotAsync("shared-album-viewer");
+        await user.CloseViewerAsync();
+        await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download all" }).ClickAsync());
 
         Assert.Empty(consoleErrors);
         Assert.Empty(user.FailedRequests);

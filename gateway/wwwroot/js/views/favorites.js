@@ -6,6 +6,7 @@ export async function favoritesView(main, _params, scope) {
   const grid = timeline(scope, {
     label: 'Your favourites',
     pages: '/api/media?order=taken&favorite=true',
+    upward: '/api/media?order=taken-asc&favorite=true',
     months: '/api/timeline/buckets?favorite=true',
     emptyText: 'No favourites yet. Open a photo and press Favourite.',
     onOpen: (media) => openViewer(media, {

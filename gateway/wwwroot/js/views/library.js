@@ -7,6 +7,7 @@ export async function libraryView(main, _params, scope) {
   const grid = timeline(scope, {
     label: 'Your photos and videos',
     pages: '/api/media?order=taken',
+    upward: '/api/media?order=taken-asc',
     months: '/api/timeline/buckets',
     emptyText: 'Your library is empty. Upload some photos to begin.',
     onOpen: (media) => openViewer(media, { list: () => grid.media, onChange: grid.update, onRemove: grid.remove }),

@@ -1,15 +1,15 @@
-// The account: profile, password, S3 access keys (the secret shown once) and sessions (sign out everywhere).
+// The account: profile (with linking Google), password, S3 access keys (the secret shown once) and sessions (sign out everywhere).
 import { getAll, getJson, request } from '../api.js';
 import { announce, confirmDialog, formatDate, h } from '../dom.js';
 import { onSubmit } from '../forms.js';
+import { googleLink } from '../google-link.js';
 import { tokens } from '../tokens.js';
 
-function profileSection(user) {
+function profileSection(user, google) {
   const field = (name, label, type = 'text') => h('label', {}, `${label} `,
     h('input', { name, type, value: user[name] ?? '', maxlength: 100, autocomplete: 'off' }));
   const form = h('form', { id: 'profile', class: 'card narrow' },
     h('p', {}, `Email: ${user.email} `, h('span', { class: 'muted' }, user.emailVerified ? '(confirmed)' : '(not confirmed yet)')),
-    h('p', {}, `Google account: ${user.googleLinked ? 'linked' : 'not linked (sign in with Google once to link it)'}`),
     field('username', 'Username'), field('firstName', 'First name'), field('lastName', 'Last name'),
     field('phoneNumber', 'Phone number', 'tel'),
     h('button', { type: 'submit' }, 'Save profile'));
@@ -18,7 +18,7 @@ function profileSection(user) {
     await request('/api/users/me', { method: 'PATCH', json: body });
     announce('Profile saved.');
   });
-  return h('section', { 'aria-labelledby': 'profile-heading' }, h('h2', { id: 'profile-heading' }, 'Profile'), form);
+  return h('section', { 'aria-labelledby': 'profile-heading' }, h('h2', { id: 'profile-heading' }, 'Profile'), form, google);
 }
 
 function passwordSection() {
@@ -101,9 +101,10 @@ function sessionsSection(scope) {
 
 export async function settingsView(main, _params, scope) {
   const user = await getJson('/api/users/me', { signal: scope.signal });
+  const google = await googleLink(user, scope);
   const keys = keysSection(scope);
   const sessions = sessionsSection(scope);
   main.append(h('h1', {}, 'Settings'), h('div', { class: 'settings' },
-    profileSection(user), passwordSection(), keys.element, sessions.element));
+    profileSection(user, google), passwordSection(), keys.element, sessions.element));
   await Promise.all([keys.refresh(), sessions.refresh()]);
 }
