@@ -7,18 +7,26 @@ namespace GalleryOrleans.Gateway.Gallery;
 /// <summary>/api/albums: the caller's albums and their membership.</summary>
 internal static class AlbumEndpoints
 {
-    public sealed record AlbumBody(string? Name, string? Type);
+    public sealed record AlbumBody(string? Name, string? Type) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context) => ValidateAlbum(errors, Name, Type, nameRequired: true);
+    }
+
+    public sealed record AlbumPatchBody(string? Name, string? Type) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context) => ValidateAlbum(errors, Name, Type, nameRequired: false);
+    }
 
     private static readonly string[] AlbumTypes = ["regular", "favorites", "shared", "smart"];
 
     public static void MapAlbumEndpoints(this IEndpointRouteBuilder app)
     {
         var albums = app.MapGroup("/api/albums").WithTags("Albums").RequireAuthorization();
-        albums.MapPost("", CreateAsync).Accepts<AlbumBody>("application/json");
+        albums.MapPost("", CreateAsync).WithJsonBody<AlbumBody>();
         albums.MapGet("", ListAsync);
         albums.MapGet("/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
             (await cluster.GetGrain<IAlbumGrain>(id).Get(context.User.UserId())).ToResult(Results.Ok));
-        albums.MapPatch("/{id:guid}", UpdateAsync).Accepts<AlbumBody>("application/json");
+        albums.MapPatch("/{id:guid}", UpdateAsync).WithJsonBody<AlbumPatchBody>();
         albums.MapDelete("/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
             NoContentOr(await cluster.GetGrain<IAlbumGrain>(id).Delete(context.User.UserId())));
         albums.MapPut("/{id:guid}/media/{mediaId:guid}", async (Guid id, Guid mediaId, HttpContext context, IClusterClient cluster) =>
@@ -27,18 +35,9 @@ internal static class AlbumEndpoints
             NoContentOr(await cluster.GetGrain<IAlbumGrain>(id).RemoveMedia(context.User.UserId(), mediaId)));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> CreateAsync(JsonBody<AlbumBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<AlbumBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = Validate(body, nameRequired: true);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         var album = await cluster.GetGrain<IAlbumGrain>(Guid.NewGuid()).Create(context.User.UserId(), body.Name!.Trim(), body.Type ?? "regular");
         return Results.Created($"/api/albums/{album.Id}", album);
     }
@@ -46,34 +45,23 @@ internal static class AlbumEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster, string? cursor, int? limit) =>
         GalleryProblems.Json(await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).AlbumsJson(cursor, GalleryProblems.Limit(limit)));
 
-    private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> UpdateAsync(Guid id, JsonBody<AlbumPatchBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<AlbumBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = Validate(body, nameRequired: false);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         return (await cluster.GetGrain<IAlbumGrain>(id).Update(context.User.UserId(), body.Name?.Trim(), body.Type)).ToResult(Results.Ok);
     }
 
-    private static FieldErrors Validate(AlbumBody body, bool nameRequired)
+    private static void ValidateAlbum(FieldErrors errors, string? name, string? type, bool nameRequired)
     {
-        var errors = new FieldErrors();
-        if (nameRequired || body.Name is not null)
+        if (nameRequired || name is not null)
         {
-            errors.Required("name", body.Name);
+            errors.Required("name", name);
         }
-        errors.MaxLength("name", body.Name, 200);
-        if (body.Type is not null && !AlbumTypes.Contains(body.Type))
+        errors.MaxLength("name", name, 200);
+        if (type is not null && !AlbumTypes.Contains(type))
         {
             errors.Add("type", $"One of: {string.Join(", ", AlbumTypes)}.");
         }
-        return errors;
     }
 
     private static IResult NoContentOr(GalleryFailure failure) => failure == GalleryFailure.None ? Results.NoContent() : failure.ToProblem();
