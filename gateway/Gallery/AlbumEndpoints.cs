@@ -1,3 +1,4 @@
+using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Gateway.Auth;
 using GalleryOrleans.Gateway.Http;
@@ -42,8 +43,14 @@ internal static class AlbumEndpoints
         return Results.Created($"/api/albums/{album.Id}", album);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster, string? cursor, int? limit) =>
-        GalleryProblems.Json(await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).AlbumsJson(cursor, GalleryProblems.Limit(limit)));
+    private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster, LibraryPageCache pages, string? cursor, int? limit)
+    {
+        var owner = context.User.UserId();
+        var size = GalleryProblems.Limit(limit);
+        var library = cluster.GetGrain<ILibraryGrain>(owner);
+        return (await pages.BodyAsync(owner, (cursor, size), async held => Result<LibraryPage, GalleryFailure>.Ok(await library.AlbumsPage(cursor, size, held))))
+            .ToResult(GalleryProblems.Json);
+    }
 
     private static async Task<IResult> UpdateAsync(Guid id, JsonBody<AlbumPatchBody> json, HttpContext context, IClusterClient cluster)
     {

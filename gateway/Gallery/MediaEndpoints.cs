@@ -44,7 +44,7 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? order, string? cursor, int? limit)
+        HttpContext context, IClusterClient cluster, LibraryPageCache pages, Guid? albumId, bool? favorite, string? order, string? cursor, int? limit)
     {
         MediaOrder? sort = order switch
         {
@@ -57,7 +57,9 @@ internal static class MediaEndpoints
             return Problems.Validation("order", "Use 'taken' or 'uploaded'.");
         }
         var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit), sort.Value);
-        return (await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).MediaJson(query)).ToResult(GalleryProblems.Json);
+        var owner = context.User.UserId();
+        var library = cluster.GetGrain<ILibraryGrain>(owner);
+        return (await pages.BodyAsync(owner, query, held => library.MediaPage(query, held))).ToResult(GalleryProblems.Json);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, JsonBody<MediaPatchBody> json, HttpContext context, IClusterClient cluster)
