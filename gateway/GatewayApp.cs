@@ -42,6 +42,8 @@ public static class GatewayApp
         builder.AddGalleryRateLimits();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StreamSignatures>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(GatewayLibraryOptions.Section).Get<GatewayLibraryOptions>() ?? new GatewayLibraryOptions());
+        builder.Services.AddSingleton<LibraryPageCache>();
         builder.Services.AddS3Listener();
         builder.Services.AddSingleton(new PublishedFiles(builder.Configuration["Storage:Root"]));
         replaceServices?.Invoke(builder.Services);

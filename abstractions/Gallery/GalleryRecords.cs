@@ -109,6 +109,14 @@ public sealed record MediaUpload(
 [GenerateSerializer, Immutable]
 public sealed record Page<T>([property: Id(0)] IReadOnlyList<T> Items, [property: Id(1)] string? NextCursor);
 
+/// <summary>
+/// A listing page as the UTF-8 JSON body of its route. <see cref="Version"/> names the state of the library the page
+/// was answered from (0: read from the catalog, not to be kept); <see cref="Json"/> is null when the caller said it
+/// holds that version of the page already.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record LibraryPage([property: Id(0)] long Version, [property: Id(1)] byte[]? Json);
+
 [GenerateSerializer, Immutable]
 public sealed record MediaQuery(
     [property: Id(0)] Guid? AlbumId,

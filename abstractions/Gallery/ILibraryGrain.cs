@@ -13,13 +13,16 @@ public interface ILibraryGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(MediaQuery query);
 
-    /// <summary>A page of albums as the UTF-8 JSON body of GET /api/albums.</summary>
+    /// <summary>
+    /// A page of albums as the body of GET /api/albums; without the bytes when <paramref name="heldVersion"/> (the
+    /// version of the copy the caller holds, or 0) is still current.
+    /// </summary>
     [AlwaysInterleave]
-    Task<byte[]> AlbumsJson(string? cursor, int limit);
+    Task<LibraryPage> AlbumsPage(string? cursor, int limit, long heldVersion);
 
-    /// <summary><see cref="ListMedia"/> as the UTF-8 JSON body of GET /api/media.</summary>
+    /// <summary><see cref="ListMedia"/> as the body of GET /api/media, as <see cref="AlbumsPage"/> answers.</summary>
     [AlwaysInterleave]
-    Task<Result<byte[], GalleryFailure>> MediaJson(MediaQuery query);
+    Task<Result<LibraryPage, GalleryFailure>> MediaPage(MediaQuery query, long heldVersion);
 
     // Update hooks. Each is called by the writing grain after its catalog write, and awaited, so the writer's next
     // read (from any gateway, any silo) sees the change.

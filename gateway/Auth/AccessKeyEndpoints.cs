@@ -6,35 +6,24 @@ namespace GalleryOrleans.Gateway.Auth;
 /// <summary>/api/auth/keys: the user's S3 credentials. The secret is shown once, at creation.</summary>
 internal static class AccessKeyEndpoints
 {
-    public sealed record NewKeyBody(string? Name);
+    public sealed record NewKeyBody(string? Name) : IRequestBody
+    {
+        public static bool Optional => true;
+
+        public void Validate(FieldErrors errors, HttpContext context) => errors.MaxLength("name", Name, 100);
+    }
 
     public static void MapAccessKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/auth/keys").WithTags("Auth").RequireAuthorization();
-        keys.MapPost("", CreateAsync).Accepts<NewKeyBody>("application/json");
+        keys.MapPost("", CreateAsync).WithJsonBody<NewKeyBody>();
         keys.MapGet("", ListAsync);
         keys.MapDelete("/{accessKeyId}", RevokeAsync);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> CreateAsync(JsonBody<NewKeyBody> json, HttpContext context, IClusterClient cluster)
     {
-        var name = default(string);
-        if (context.Request.ContentLength is > 0 || context.Request.HasJsonContentType())
-        {
-            var (body, problem) = await context.Request.ReadJsonAsync<NewKeyBody>();
-            if (body is null)
-            {
-                return problem!;
-            }
-            name = body.Name;
-        }
-        var errors = new FieldErrors();
-        errors.MaxLength("name", name, 100);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-        var result = await cluster.GetGrain<IUserGrain>(context.User.UserId()).CreateAccessKey(name);
+        var result = await cluster.GetGrain<IUserGrain>(context.User.UserId()).CreateAccessKey(json.Value.Name);
         return result.Succeeded
             ? Results.Created($"/api/auth/keys/{result.Value!.AccessKeyId}", result.Value)
             : Problems.Conflict("Too many access keys", "Revoke an access key before creating another.");

@@ -8,17 +8,51 @@ namespace GalleryOrleans.Gateway.Auth;
 internal static class AuthEndpoints
 {
     public sealed record RegisterBody(
-        string? Username, string? Email, string? Password, string? FirstName, string? LastName, string? PhoneNumber, string? BirthDate);
+        string? Username, string? Email, string? Password, string? FirstName, string? LastName, string? PhoneNumber, string? BirthDate) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            errors.Username("username", Username);
+            errors.Email("email", Email);
+            errors.Password("password", Password);
+            errors.ProfileFields(FirstName, LastName, PhoneNumber, BirthDate);
+        }
+    }
 
-    public sealed record LoginBody(string? Email, string? Password);
+    public sealed record LoginBody(string? Email, string? Password) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            errors.Required("email", Email);
+            errors.MaxLength("email", Email, 254);
+            errors.Required("password", Password);
+            errors.MaxLength("password", Password, 128);
+        }
+    }
 
-    public sealed record RefreshBody(string? RefreshToken);
+    public sealed record RefreshBody(string? RefreshToken) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context) => errors.Required("refreshToken", RefreshToken);
+    }
 
-    public sealed record EmailBody(string? Email);
+    public sealed record EmailBody(string? Email) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context) => errors.Email("email", Email);
+    }
 
-    public sealed record ResetBody(string? Token, string? NewPassword);
+    public sealed record ResetBody(string? Token, string? NewPassword) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            errors.Required("token", Token);
+            errors.Password("newPassword", NewPassword);
+        }
+    }
 
-    public sealed record TokenBody(string? Token);
+    public sealed record TokenBody(string? Token) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context) => errors.Required("token", Token);
+    }
 
     public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken);
 
@@ -30,37 +64,24 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync).Accepts<RegisterBody>("application/json").LimitPerAddress(RateLimits.Register);
-        auth.MapPost("/login", LoginAsync).Accepts<LoginBody>("application/json").LimitPerAddress(RateLimits.Login);
-        auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshBody>("application/json").LimitPerAddress(RateLimits.Login);
+        auth.MapPost("/register", RegisterAsync).WithJsonBody<RegisterBody>().LimitPerAddress(RateLimits.Register);
+        auth.MapPost("/login", LoginAsync).WithJsonBody<LoginBody>().LimitPerAddress(RateLimits.Login);
+        auth.MapPost("/refresh", RefreshAsync).WithJsonBody<RefreshBody>().LimitPerAddress(RateLimits.Login);
         // Public: the sign-in and settings pages read it to show (or hide) Google's button.
         auth.MapGet("/google/client", (GoogleIdTokenValidator google) => Results.Ok(new { clientId = google.ClientId }));
-        auth.MapPost("/google", GoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").LimitPerAddress(RateLimits.Login);
-        auth.MapPost("/forgot-password", ForgotPasswordAsync).Accepts<EmailBody>("application/json").LimitPerAddress(RateLimits.ForgotPassword);
-        auth.MapPost("/reset-password", ResetPasswordAsync).Accepts<ResetBody>("application/json").LimitPerAddress(RateLimits.ResetPassword);
-        auth.MapPost("/verify-email", VerifyEmailAsync).Accepts<TokenBody>("application/json").LimitPerAddress(RateLimits.ResetPassword);
+        auth.MapPost("/google", GoogleAsync).WithJsonBody<GoogleTokenBody.Body>().LimitPerAddress(RateLimits.Login);
+        auth.MapPost("/forgot-password", ForgotPasswordAsync).WithJsonBody<EmailBody>().LimitPerAddress(RateLimits.ForgotPassword);
+        auth.MapPost("/reset-password", ResetPasswordAsync).WithJsonBody<ResetBody>().LimitPerAddress(RateLimits.ResetPassword);
+        auth.MapPost("/verify-email", VerifyEmailAsync).WithJsonBody<TokenBody>().LimitPerAddress(RateLimits.ResetPassword);
         auth.MapPost("/resend-verification", ResendVerificationAsync).RequireAuthorization();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
     }
 
-    private static async Task<IResult> RegisterAsync(HttpRequest request, IClusterClient cluster)
+    private static async Task<IResult> RegisterAsync(JsonBody<RegisterBody> json, HttpRequest request, IClusterClient cluster)
     {
-        var (body, problem) = await request.ReadJsonAsync<RegisterBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        errors.Username("username", body.Username);
-        errors.Email("email", body.Email);
-        errors.Password("password", body.Password);
-        var birthDate = errors.ProfileFields(body.FirstName, body.LastName, body.PhoneNumber, body.BirthDate);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         var result = await cluster.GetGrain<IAuthGrain>(0).Register(new Registration(
-            body.Username!.Trim(), body.Email!.Trim(), body.Password, body.FirstName, body.LastName, body.PhoneNumber, birthDate));
+            body.Username!.Trim(), body.Email!.Trim(), body.Password, body.FirstName, body.LastName, body.PhoneNumber, FieldErrors.ParseDate(body.BirthDate)));
         return result.Failure switch
         {
             AuthFailure.None => Results.Created("/api/users/me", result.Value),
@@ -69,22 +90,9 @@ internal static class AuthEndpoints
         };
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IClusterClient cluster, AccountThrottle throttle)
+    private static async Task<IResult> LoginAsync(JsonBody<LoginBody> json, HttpContext context, IClusterClient cluster, AccountThrottle throttle)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<LoginBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        errors.Required("email", body.Email);
-        errors.MaxLength("email", body.Email, 254);
-        errors.Required("password", body.Password);
-        errors.MaxLength("password", body.Password, 128);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         var account = body.Email!.Trim();
         if (await throttle.AttemptLoginAsync(context, account) is { } limited)
         {
@@ -99,28 +107,18 @@ internal static class AuthEndpoints
         return Results.Ok(ToResponse(result.Value!));
     }
 
-    private static async Task<IResult> RefreshAsync(HttpRequest request, IClusterClient cluster)
+    private static async Task<IResult> RefreshAsync(JsonBody<RefreshBody> json, HttpRequest request, IClusterClient cluster)
     {
-        var (body, problem) = await request.ReadJsonAsync<RefreshBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        errors.Required("refreshToken", body.RefreshToken);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         var result = await cluster.GetGrain<IAuthGrain>(0).Refresh(body.RefreshToken!);
         return result.Succeeded
             ? Results.Ok(ToResponse(result.Value!))
             : Problems.Unauthorized("Invalid refresh token");
     }
 
-    private static async Task<IResult> GoogleAsync(HttpRequest request, IClusterClient cluster, GoogleIdTokenValidator google)
+    private static async Task<IResult> GoogleAsync(JsonBody<GoogleTokenBody.Body> json, HttpRequest request, IClusterClient cluster, GoogleIdTokenValidator google)
     {
-        var (identity, problem) = await GoogleTokenBody.ReadAsync(request, google, Problems.Unauthorized("Invalid Google ID token"));
+        var (identity, problem) = await GoogleTokenBody.VerifyAsync(json.Value, request, google, Problems.Unauthorized("Invalid Google ID token"));
         if (identity is null)
         {
             return problem!;
@@ -131,19 +129,9 @@ internal static class AuthEndpoints
             : Problems.Conflict("An account with this email exists", GoogleLinkRefusedDetail);
     }
 
-    private static async Task<IResult> ForgotPasswordAsync(HttpRequest request, IClusterClient cluster, AccountThrottle throttle)
+    private static async Task<IResult> ForgotPasswordAsync(JsonBody<EmailBody> json, HttpRequest request, IClusterClient cluster, AccountThrottle throttle)
     {
-        var (body, problem) = await request.ReadJsonAsync<EmailBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        errors.Email("email", body.Email);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         // Over the per-account limit the answer stays 202 (no enumeration); the email is just not sent. The call is one-way:
         // the lookup and the mail happen after this answer, so known and unknown addresses take the same time.
         if (await throttle.AllowForgotPasswordAsync(body.Email!))
@@ -153,20 +141,9 @@ internal static class AuthEndpoints
         return Results.Accepted();
     }
 
-    private static async Task<IResult> ResetPasswordAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> ResetPasswordAsync(JsonBody<ResetBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<ResetBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        errors.Required("token", body.Token);
-        errors.Password("newPassword", body.NewPassword);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         var result = await cluster.GetGrain<IAuthGrain>(0).ResetPassword(body.Token!, body.NewPassword!);
         if (!result.Succeeded)
         {
@@ -176,19 +153,9 @@ internal static class AuthEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> VerifyEmailAsync(HttpRequest request, IClusterClient cluster)
+    private static async Task<IResult> VerifyEmailAsync(JsonBody<TokenBody> json, HttpRequest request, IClusterClient cluster)
     {
-        var (body, problem) = await request.ReadJsonAsync<TokenBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        errors.Required("token", body.Token);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         return await cluster.GetGrain<IAuthGrain>(0).VerifyEmail(body.Token!)
             ? Results.NoContent()
             : Problems.Validation("token", "The verification link is invalid, used or expired.");

@@ -6,17 +6,35 @@ namespace GalleryOrleans.Gateway.Auth;
 /// <summary>/api/users/me: the signed-in user's profile.</summary>
 internal static class UserEndpoints
 {
-    public sealed record ProfileBody(string? FirstName, string? LastName, string? PhoneNumber, string? BirthDate, string? Username);
+    public sealed record ProfileBody(string? FirstName, string? LastName, string? PhoneNumber, string? BirthDate, string? Username) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            if (Username is not null)
+            {
+                errors.Username("username", Username);
+            }
+            errors.ProfileFields(FirstName, LastName, PhoneNumber, BirthDate);
+        }
+    }
 
-    public sealed record PasswordBody(string? CurrentPassword, string? NewPassword);
+    public sealed record PasswordBody(string? CurrentPassword, string? NewPassword) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            errors.Required("currentPassword", CurrentPassword);
+            errors.MaxLength("currentPassword", CurrentPassword, 128);
+            errors.Password("newPassword", NewPassword);
+        }
+    }
 
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
         users.MapGet("/me", GetMeAsync);
-        users.MapPatch("/me", UpdateMeAsync).Accepts<ProfileBody>("application/json");
-        users.MapPost("/me/password", ChangePasswordAsync).Accepts<PasswordBody>("application/json").LimitPerAddress(RateLimits.Login);
-        users.MapPost("/me/google", LinkGoogleAsync).Accepts<GoogleTokenBody.Body>("application/json").LimitPerAddress(RateLimits.Login);
+        users.MapPatch("/me", UpdateMeAsync).WithJsonBody<ProfileBody>();
+        users.MapPost("/me/password", ChangePasswordAsync).WithJsonBody<PasswordBody>().LimitPerAddress(RateLimits.Login);
+        users.MapPost("/me/google", LinkGoogleAsync).WithJsonBody<GoogleTokenBody.Body>().LimitPerAddress(RateLimits.Login);
     }
 
     private static async Task<IResult> GetMeAsync(HttpContext context, IClusterClient cluster)
@@ -25,25 +43,11 @@ internal static class UserEndpoints
         return user is null ? Problems.NotFound() : Results.Ok(user);
     }
 
-    private static async Task<IResult> UpdateMeAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> UpdateMeAsync(JsonBody<ProfileBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<ProfileBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        if (body.Username is not null)
-        {
-            errors.Username("username", body.Username);
-        }
-        var birthDate = errors.ProfileFields(body.FirstName, body.LastName, body.PhoneNumber, body.BirthDate);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         var result = await cluster.GetGrain<IUserGrain>(context.User.UserId())
-            .Update(new ProfileChange(body.FirstName, body.LastName, body.PhoneNumber, birthDate, body.Username));
+            .Update(new ProfileChange(body.FirstName, body.LastName, body.PhoneNumber, FieldErrors.ParseDate(body.BirthDate), body.Username));
         return result.Failure switch
         {
             AuthFailure.None => Results.Ok(result.Value),
@@ -52,21 +56,9 @@ internal static class UserEndpoints
         };
     }
 
-    private static async Task<IResult> ChangePasswordAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> ChangePasswordAsync(JsonBody<PasswordBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<PasswordBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        errors.Required("currentPassword", body.CurrentPassword);
-        errors.MaxLength("currentPassword", body.CurrentPassword, 128);
-        errors.Password("newPassword", body.NewPassword);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         var failure = await cluster.GetGrain<IUserGrain>(context.User.UserId())
             .ChangePassword(context.User.SessionId(), body.CurrentPassword!, body.NewPassword!);
         return failure switch
@@ -78,10 +70,10 @@ internal static class UserEndpoints
     }
 
     /// <summary>Links Google to the signed-in account: the way in when Google sign-in refused to join an unverified account.</summary>
-    private static async Task<IResult> LinkGoogleAsync(HttpContext context, IClusterClient cluster, GoogleIdTokenValidator google)
+    private static async Task<IResult> LinkGoogleAsync(JsonBody<GoogleTokenBody.Body> json, HttpContext context, IClusterClient cluster, GoogleIdTokenValidator google)
     {
-        var (identity, problem) = await GoogleTokenBody.ReadAsync(
-            context.Request, google, Problems.Validation("idToken", "The Google ID token is invalid."));
+        var (identity, problem) = await GoogleTokenBody.VerifyAsync(
+            json.Value, context.Request, google, Problems.Validation("idToken", "The Google ID token is invalid."));
         if (identity is null)
         {
             return problem!;

@@ -13,23 +13,24 @@ internal static class MediaDownloadEndpoint
 {
     public const int MaxItems = 1000;
 
-    public sealed record DownloadBody(Guid[]? Ids, Guid? AlbumId);
+    public sealed record DownloadBody(Guid[]? Ids, Guid? AlbumId) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            if ((Ids is null) == (AlbumId is null))
+            {
+                errors.Add("ids", "Send either ids or albumId.");
+            }
+        }
+    }
 
     public static void MapMediaDownload(this RouteGroupBuilder media) =>
-        media.MapPost("/download", DownloadAsync).Accepts<DownloadBody>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/zip");
+        media.MapPost("/download", DownloadAsync).WithJsonBody<DownloadBody>().Produces(StatusCodes.Status200OK, contentType: "application/zip");
 
-    private static async Task<IResult> DownloadAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> DownloadAsync(JsonBody<DownloadBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<DownloadBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
+        var body = json.Value;
         var owner = context.User.UserId();
-        if ((body.Ids is null) == (body.AlbumId is null))
-        {
-            return Problems.Validation("ids", "Send either ids or albumId.");
-        }
         var ids = body.Ids?.Distinct().ToArray() ?? await AlbumMediaIds.ListAsync(cluster.GetGrain<ILibraryGrain>(owner), body.AlbumId!.Value, MediaOrder.Uploaded, MaxItems);
         if (ids is null)
         {

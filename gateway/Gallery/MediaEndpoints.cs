@@ -7,7 +7,17 @@ namespace GalleryOrleans.Gateway.Gallery;
 /// <summary>/api/media: the caller's library.</summary>
 internal static class MediaEndpoints
 {
-    public sealed record MediaPatchBody(string? Name, bool? IsFavorite);
+    public sealed record MediaPatchBody(string? Name, bool? IsFavorite) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            if (Name is not null)
+            {
+                errors.Required("name", Name);
+                errors.MaxLength("name", Name, 255);
+            }
+        }
+    }
 
     public static void MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
@@ -18,7 +28,7 @@ internal static class MediaEndpoints
         media.MapMediaStream();
         media.MapGet("/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
             (await cluster.GetGrain<IMediaGrain>(id).Get(context.User.UserId())).ToResult(Results.Ok));
-        media.MapPatch("/{id:guid}", UpdateAsync).Accepts<MediaPatchBody>("application/json");
+        media.MapPatch("/{id:guid}", UpdateAsync).WithJsonBody<MediaPatchBody>();
         media.MapDelete("/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
             await cluster.GetGrain<IMediaGrain>(id).Delete(context.User.UserId()) is var failure && failure == GalleryFailure.None
                 ? Results.NoContent()
@@ -34,7 +44,7 @@ internal static class MediaEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, IClusterClient cluster, Guid? albumId, bool? favorite, string? order, string? from, string? to, string? cursor, int? limit)
+        HttpContext context, IClusterClient cluster, LibraryPageCache pages, Guid? albumId, bool? favorite, string? order, string? from, string? to, string? cursor, int? limit)
     {
         var errors = new FieldErrors();
         MediaOrder? sort = order switch
@@ -60,26 +70,14 @@ internal static class MediaEndpoints
             return errors.ToProblem();
         }
         var query = new MediaQuery(albumId, favorite == true, cursor, GalleryProblems.Limit(limit), sort!.Value, takenFrom, takenTo?.AddDays(1));
-        return (await cluster.GetGrain<ILibraryGrain>(context.User.UserId()).MediaJson(query)).ToResult(GalleryProblems.Json);
+        var owner = context.User.UserId();
+        var library = cluster.GetGrain<ILibraryGrain>(owner);
+        return (await pages.BodyAsync(owner, query, held => library.MediaPage(query, held))).ToResult(GalleryProblems.Json);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> UpdateAsync(Guid id, JsonBody<MediaPatchBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<MediaPatchBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        var errors = new FieldErrors();
-        if (body.Name is not null)
-        {
-            errors.Required("name", body.Name);
-            errors.MaxLength("name", body.Name, 255);
-        }
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        var body = json.Value;
         return (await cluster.GetGrain<IMediaGrain>(id).Update(context.User.UserId(), body.Name?.Trim(), body.IsFavorite)).ToResult(Results.Ok);
     }
 }

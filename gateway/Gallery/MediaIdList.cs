@@ -7,10 +7,16 @@ internal static class MediaIdList
 {
     public const int MaxIds = 500;
 
-    public static IResult? Problem(string field, IReadOnlyCollection<Guid>? ids) => ids switch
+    public static void Validate(FieldErrors errors, string field, IReadOnlyCollection<Guid>? ids)
     {
-        null or { Count: 0 } => Problems.Validation(field, "Give at least one media id."),
-        { Count: > MaxIds } => Problems.Validation(field, $"At most {MaxIds} media ids at once."),
-        _ => null,
-    };
+        switch (ids)
+        {
+            case null or { Count: 0 }:
+                errors.Add(field, "Give at least one media id.");
+                break;
+            case { Count: > MaxIds }:
+                errors.Add(field, $"At most {MaxIds} media ids at once.");
+                break;
+        }
+    }
 }

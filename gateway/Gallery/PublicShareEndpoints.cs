@@ -11,13 +11,22 @@ internal static class PublicShareEndpoints
     public const string SessionHeader = "X-Share-Session";
     public const string SessionCookie = "share_session";
 
-    public sealed record UnlockBody(string? Code);
+    public sealed record UnlockBody(string? Code) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            if (string.IsNullOrEmpty(Code) || Code.Length > 64)
+            {
+                errors.Add("code", "Required, at most 64 characters.");
+            }
+        }
+    }
 
     public static void MapPublicShareEndpoints(this IEndpointRouteBuilder app)
     {
         var shares = app.MapGroup("/s/{token}").WithTags("Sharing");
         shares.MapGet("", OpenAsync);
-        shares.MapPost("/unlock", UnlockAsync).Accepts<UnlockBody>("application/json");
+        shares.MapPost("/unlock", UnlockAsync).WithJsonBody<UnlockBody>();
         shares.MapGet("/media/{mediaId:guid}/content", (string token, Guid mediaId, HttpContext context, IClusterClient cluster) =>
             ContentAsync(token, mediaId, null, context, cluster));
         shares.MapGet("/media/{mediaId:guid}/thumbnail", (string token, Guid mediaId, int? size, HttpContext context, IClusterClient cluster) =>
@@ -52,23 +61,15 @@ internal static class PublicShareEndpoints
         });
     }
 
-    private static async Task<IResult> UnlockAsync(string token, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> UnlockAsync(string token, JsonBody<UnlockBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<UnlockBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        if (string.IsNullOrEmpty(body.Code) || body.Code.Length > 64)
-        {
-            return Problems.Validation("code", "Required, at most 64 characters.");
-        }
+        var body = json.Value;
         if (!ShareTokens.IsWellFormed(token))
         {
             return Problems.NotFound();
         }
         var client = ClientAddress.Key(context);
-        var session = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Unlock(body.Code, client, Session(context));
+        var session = await cluster.GetGrain<IShareGrain>(ShareTokens.GrainKey(token)).Unlock(body.Code!, client, Session(context));
         switch (session.Access)
         {
             case ShareAccess.Granted when session.Session is { } issued:

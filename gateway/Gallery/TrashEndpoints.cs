@@ -7,14 +7,17 @@ namespace GalleryOrleans.Gateway.Gallery;
 /// <summary>/api/trash: what the caller deleted, to restore or delete for good.</summary>
 internal static class TrashEndpoints
 {
-    public sealed record RestoreBody(Guid[]? Ids);
+    public sealed record RestoreBody(Guid[]? Ids) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context) => MediaIdList.Validate(errors, "ids", Ids);
+    }
 
     public static void MapTrashEndpoints(this IEndpointRouteBuilder app)
     {
         var trash = app.MapGroup("/api/trash").WithTags("Trash").RequireAuthorization();
         trash.MapGet("", async (HttpContext context, IClusterClient cluster, string? cursor, int? limit) =>
             Results.Ok(await Trash(context, cluster).List(cursor, GalleryProblems.Limit(limit))));
-        trash.MapPost("/restore", RestoreAsync).Accepts<RestoreBody>("application/json");
+        trash.MapPost("/restore", RestoreAsync).WithJsonBody<RestoreBody>();
         trash.MapDelete("", async (HttpContext context, IClusterClient cluster) =>
         {
             await Trash(context, cluster).Empty();
@@ -25,18 +28,9 @@ internal static class TrashEndpoints
                 .ToResult(c => new MediaContentResponse(c, cluster)));
     }
 
-    private static async Task<IResult> RestoreAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> RestoreAsync(JsonBody<RestoreBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<RestoreBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        if (MediaIdList.Problem("ids", body.Ids) is { } invalid)
-        {
-            return invalid;
-        }
-        return await Trash(context, cluster).Restore(body.Ids!) is var failure && failure == GalleryFailure.None
+        return await Trash(context, cluster).Restore(json.Value.Ids!) is var failure && failure == GalleryFailure.None
             ? Results.NoContent()
             : failure.ToProblem();
     }

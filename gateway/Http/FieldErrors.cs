@@ -7,6 +7,8 @@ namespace GalleryOrleans.Gateway.Http;
 /// <summary>Collects per-field validation messages and answers them as one validation problem.</summary>
 internal sealed partial class FieldErrors
 {
+    private const string DateFormat = "yyyy-MM-dd";
+
     private readonly Dictionary<string, List<string>> errors = [];
 
     public bool Any => errors.Count > 0;
@@ -87,29 +89,27 @@ internal sealed partial class FieldErrors
         }
     }
 
-    /// <summary>The optional profile fields shared by registration and profile updates; returns the parsed birth date.</summary>
-    public DateOnly? ProfileFields(string? firstName, string? lastName, string? phoneNumber, string? birthDate)
+    /// <summary>The optional profile fields shared by registration and profile updates.</summary>
+    public void ProfileFields(string? firstName, string? lastName, string? phoneNumber, string? birthDate)
     {
         MaxLength("firstName", firstName, 100);
         MaxLength("lastName", lastName, 100);
         Phone("phoneNumber", phoneNumber);
-        return Date("birthDate", birthDate);
+        Date("birthDate", birthDate);
     }
 
-    public DateOnly? Date(string field, string? value)
+    public void Date(string field, string? value)
     {
-        if (value is null)
-        {
-            return null;
-        }
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || date.Year < 1800 || date > DateOnly.FromDateTime(DateTime.UtcNow))
+        if (value is not null
+            && (!DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || date.Year < 1800 || date > DateOnly.FromDateTime(DateTime.UtcNow)))
         {
             Add(field, "A past date as YYYY-MM-DD.");
-            return null;
         }
-        return date;
     }
+
+    /// <summary>A date that <see cref="Date"/> accepted.</summary>
+    public static DateOnly? ParseDate(string? value) => value is null ? null : DateOnly.ParseExact(value, DateFormat, CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[A-Za-z0-9._-]{3,32}$")]
     private static partial Regex UsernamePattern();

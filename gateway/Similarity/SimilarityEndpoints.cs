@@ -13,57 +13,48 @@ internal static class SimilarityEndpoints
     private const int DefaultThreshold = 7;
     private const int MaxThreshold = 12;
 
-    public sealed record DetectBody(int? Threshold);
+    public sealed record DetectBody(int? Threshold) : IRequestBody
+    {
+        public static bool Optional => true;
 
-    public sealed record ResolveBody(Guid[]? Keep);
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            if (Threshold is < 0 or > MaxThreshold)
+            {
+                errors.Add("threshold", $"Bits out of 64, from 0 to {MaxThreshold}.");
+            }
+        }
+    }
+
+    public sealed record ResolveBody(Guid[]? Keep) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context) => MediaIdList.Validate(errors, "keep", Keep);
+    }
 
     public static void MapSimilarityEndpoints(this IEndpointRouteBuilder app)
     {
         var similar = app.MapGroup("/api/similar").WithTags("Similar photos").RequireAuthorization();
-        similar.MapPost("/detect", DetectAsync).Accepts<DetectBody>("application/json");
+        similar.MapPost("/detect", DetectAsync).WithJsonBody<DetectBody>();
         similar.MapGet("/status", async (HttpContext context, IClusterClient cluster) =>
             Results.Ok(await Grain(context, cluster).Status()));
         similar.MapGet("/groups", async (HttpContext context, IClusterClient cluster, string? cursor, int? limit) =>
             Results.Ok(await Grain(context, cluster).Groups(cursor, GalleryProblems.Limit(limit))));
         similar.MapDelete("/groups/{id:guid}", async (Guid id, HttpContext context, IClusterClient cluster) =>
             await Grain(context, cluster).Dismiss(id) ? Results.NoContent() : Problems.NotFound());
-        similar.MapPost("/groups/{id:guid}/resolve", ResolveAsync).Accepts<ResolveBody>("application/json");
+        similar.MapPost("/groups/{id:guid}/resolve", ResolveAsync).WithJsonBody<ResolveBody>();
     }
 
-    private static async Task<IResult> ResolveAsync(Guid id, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> ResolveAsync(Guid id, JsonBody<ResolveBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<ResolveBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        if (MediaIdList.Problem("keep", body.Keep) is { } invalid)
-        {
-            return invalid;
-        }
-        var resolved = await Grain(context, cluster).Resolve(id, body.Keep!);
+        var resolved = await Grain(context, cluster).Resolve(id, json.Value.Keep!);
         return resolved.Succeeded ? Results.NoContent()
             : resolved.Failure == GalleryFailure.Invalid ? Problems.Validation("keep", resolved.Detail!)
             : resolved.Failure.ToProblem();
     }
 
-    private static async Task<IResult> DetectAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> DetectAsync(JsonBody<DetectBody> json, HttpContext context, IClusterClient cluster)
     {
-        var threshold = DefaultThreshold;
-        if (context.Request.ContentLength is > 0 || context.Request.HasJsonContentType())
-        {
-            var (body, problem) = await context.Request.ReadJsonAsync<DetectBody>();
-            if (body is null)
-            {
-                return problem!;
-            }
-            if (body.Threshold is < 0 or > MaxThreshold)
-            {
-                return Problems.Validation("threshold", $"Bits out of 64, from 0 to {MaxThreshold}.");
-            }
-            threshold = body.Threshold ?? DefaultThreshold;
-        }
-        var status = await Grain(context, cluster).Detect(threshold);
+        var status = await Grain(context, cluster).Detect(json.Value.Threshold ?? DefaultThreshold);
         return Results.Accepted("/api/similar/status", status);
     }
 

@@ -7,7 +7,16 @@ namespace GalleryOrleans.Gateway.Storage;
 /// <summary>/api/buckets: the gallery's view of the caller's buckets, on the same grains as the S3 API.</summary>
 internal static class BucketEndpoints
 {
-    public sealed record NewBucketBody(string? Name);
+    public sealed record NewBucketBody(string? Name) : IRequestBody
+    {
+        public void Validate(FieldErrors errors, HttpContext context)
+        {
+            if (!BucketNames.IsValid(Name))
+            {
+                errors.Add("name", "3 to 63 lower-case letters, digits, dots and hyphens, as S3 bucket names.");
+            }
+        }
+    }
 
     public sealed record BucketView(string Name, DateTime CreatedAt, long ObjectCount, long SizeBytes)
     {
@@ -18,7 +27,7 @@ internal static class BucketEndpoints
     {
         var buckets = app.MapGroup("/api/buckets").WithTags("Buckets").RequireAuthorization();
         buckets.MapGet("", ListAsync);
-        buckets.MapPost("", CreateAsync).Accepts<NewBucketBody>("application/json");
+        buckets.MapPost("", CreateAsync).WithJsonBody<NewBucketBody>();
         buckets.MapDelete("/{name}", DeleteAsync);
     }
 
@@ -28,18 +37,10 @@ internal static class BucketEndpoints
         return Results.Ok(new { items = buckets.Select(BucketView.From), nextCursor = (string?)null });
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> CreateAsync(JsonBody<NewBucketBody> json, HttpContext context, IClusterClient cluster)
     {
-        var (body, problem) = await context.Request.ReadJsonAsync<NewBucketBody>();
-        if (body is null)
-        {
-            return problem!;
-        }
-        if (!BucketNames.IsValid(body.Name))
-        {
-            return Problems.Validation("name", "3 to 63 lower-case letters, digits, dots and hyphens, as S3 bucket names.");
-        }
-        var result = await cluster.GetGrain<IBucketGrain>(body.Name).Create(context.User.UserId());
+        var body = json.Value;
+        var result = await cluster.GetGrain<IBucketGrain>(body.Name!).Create(context.User.UserId());
         return result.Failure switch
         {
             StorageFailure.None => Results.Created($"/api/buckets/{body.Name}", BucketView.From(result.Value!)),

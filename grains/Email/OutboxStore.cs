@@ -15,9 +15,9 @@ public sealed class OutboxStore(CatalogDatabase database, SecretProtector protec
     {
         using var bytes = new MemoryStream();
         await message.WriteToAsync(bytes, cancellationToken);
-        await using var command = database.Command("INSERT INTO email_outbox (message_encrypted) VALUES ($1)");
         // Latin-1 maps every byte to one character and back, so the MIME bytes survive the string the protector takes.
-        command.Parameters.AddWithValue(protector.Protect(Encoding.Latin1.GetString(bytes.GetBuffer(), 0, (int)bytes.Length)));
+        await using var command = database.Command(
+            "INSERT INTO email_outbox (message_encrypted) VALUES ($1)", protector.Protect(Encoding.Latin1.GetString(bytes.GetBuffer(), 0, (int)bytes.Length)));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -29,8 +29,7 @@ public sealed class OutboxStore(CatalogDatabase database, SecretProtector protec
             WHERE id = (SELECT id FROM email_outbox WHERE next_attempt_at <= now() AND (lease_until IS NULL OR lease_until <= now())
                         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, message_encrypted, attempts
-            """);
-        command.Parameters.AddWithValue(lease);
+            """, lease);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -41,21 +40,11 @@ public sealed class OutboxStore(CatalogDatabase database, SecretProtector protec
         return new QueuedEmail(reader.GetInt64(0), message, reader.GetInt32(2));
     }
 
-    public async Task DeleteAsync(long id)
-    {
-        await using var command = database.Command("DELETE FROM email_outbox WHERE id = $1");
-        command.Parameters.AddWithValue(id);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task DeleteAsync(long id) => database.ExecuteAsync("DELETE FROM email_outbox WHERE id = $1", id);
 
     /// <summary>Releases the message to be tried again after <paramref name="delay"/>, by any silo.</summary>
-    public async Task PostponeAsync(long id, TimeSpan delay)
-    {
-        await using var command = database.Command("UPDATE email_outbox SET next_attempt_at = now() + $2, lease_until = NULL WHERE id = $1");
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(delay);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task PostponeAsync(long id, TimeSpan delay) =>
+        database.ExecuteAsync("UPDATE email_outbox SET next_attempt_at = now() + $2, lease_until = NULL WHERE id = $1", id, delay);
 }
 
 /// <summary>A claimed message and how many times it has been tried, this time included.</summary>

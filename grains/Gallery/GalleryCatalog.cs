@@ -37,155 +37,64 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         ORDER BY a.created_at DESC, a.id DESC LIMIT $4
         """;
 
-    public async Task InsertMediaAsync(MediaRecord media)
-    {
-        await using var command = database.Command($"""
-            INSERT INTO media (id, owner_id, name, kind, content_type, size_bytes, width, height, taken_at, is_favorite, sha256, perceptual_hash, details, created_at, content_identifier)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-            """);
-        command.Parameters.AddWithValue(media.Id);
-        command.Parameters.AddWithValue(media.OwnerId);
-        command.Parameters.AddWithValue(media.Name);
-        command.Parameters.AddWithValue(media.Kind);
-        command.Parameters.AddWithValue(media.ContentType);
-        command.Parameters.AddWithValue(media.SizeBytes);
-        command.Parameters.Add(CatalogDatabase.Nullable(media.Width, NpgsqlDbType.Integer));
-        command.Parameters.Add(CatalogDatabase.Nullable(media.Height, NpgsqlDbType.Integer));
-        command.Parameters.Add(CatalogDatabase.Nullable(media.TakenAt, NpgsqlDbType.TimestampTz));
-        command.Parameters.AddWithValue(media.IsFavorite);
-        command.Parameters.AddWithValue(media.Sha256);
-        command.Parameters.Add(CatalogDatabase.Nullable(media.PerceptualHash, NpgsqlDbType.Bytea));
-        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(media.Details));
-        command.Parameters.AddWithValue(media.CreatedAt);
-        command.Parameters.Add(CatalogDatabase.Nullable(media.ContentIdentifier, NpgsqlDbType.Text));
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task InsertMediaAsync(MediaRecord media) => database.ExecuteAsync("""
+        INSERT INTO media (id, owner_id, name, kind, content_type, size_bytes, width, height, taken_at, is_favorite, sha256, perceptual_hash, details, created_at, content_identifier)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        """,
+        media.Id, media.OwnerId, media.Name, media.Kind, media.ContentType, media.SizeBytes,
+        CatalogDatabase.Nullable(media.Width, NpgsqlDbType.Integer), CatalogDatabase.Nullable(media.Height, NpgsqlDbType.Integer),
+        CatalogDatabase.Nullable(media.TakenAt, NpgsqlDbType.TimestampTz), media.IsFavorite, media.Sha256,
+        CatalogDatabase.Nullable(media.PerceptualHash, NpgsqlDbType.Bytea), CatalogDatabase.Jsonb(JsonSerializer.Serialize(media.Details)),
+        media.CreatedAt, CatalogDatabase.Nullable(media.ContentIdentifier, NpgsqlDbType.Text));
 
     /// <summary>The owner's media holding a Live Photo content identifier: a photo, or a motion part waiting for it.</summary>
-    public async Task<MediaRecord?> FindByContentIdentifierAsync(Guid owner, string contentIdentifier)
-    {
-        await using var command = database.Command($"SELECT {MediaColumns} FROM media m WHERE m.owner_id = $1 AND m.content_identifier = $2");
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.AddWithValue(contentIdentifier);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? ReadMedia(reader) : null;
-    }
+    public Task<MediaRecord?> FindByContentIdentifierAsync(Guid owner, string contentIdentifier) =>
+        database.QueryFirstOrDefaultAsync($"SELECT {MediaColumns} FROM media m WHERE m.owner_id = $1 AND m.content_identifier = $2", ReadMedia, owner, contentIdentifier);
 
-    public async Task<MediaRecord?> FindMediaAsync(Guid id)
-    {
-        await using var command = database.Command($"SELECT {MediaColumns} FROM media m WHERE m.id = $1");
-        command.Parameters.AddWithValue(id);
-        return await command.ReadFirstOrDefaultAsync(reader => ReadMedia(reader));
-    }
+    public Task<MediaRecord?> FindMediaAsync(Guid id) =>
+        database.QueryFirstOrDefaultAsync($"SELECT {MediaColumns} FROM media m WHERE m.id = $1", ReadMedia, id);
 
-    public async Task UpdateMediaAsync(Guid id, string name, bool isFavorite)
-    {
-        await using var command = database.Command("UPDATE media SET name = $2, is_favorite = $3 WHERE id = $1");
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(name);
-        command.Parameters.AddWithValue(isFavorite);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task UpdateMediaAsync(Guid id, string name, bool isFavorite) =>
+        database.ExecuteAsync("UPDATE media SET name = $2, is_favorite = $3 WHERE id = $1", id, name, isFavorite);
 
-    public async Task UpdateMediaDetailsAsync(Guid id, MediaDetails details)
-    {
-        await using var command = database.Command("UPDATE media SET details = $2 WHERE id = $1");
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(details));
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task UpdateMediaDetailsAsync(Guid id, MediaDetails details) =>
+        database.ExecuteAsync("UPDATE media SET details = $2 WHERE id = $1", id, CatalogDatabase.Jsonb(JsonSerializer.Serialize(details)));
 
     /// <summary>Removes a media row for good, bypassing the trash: a Live Photo's motion part that joined its photo.</summary>
-    public async Task DeleteMediaAsync(Guid id)
-    {
-        await using var command = database.Command("DELETE FROM media WHERE id = $1");
-        command.Parameters.AddWithValue(id);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task DeleteMediaAsync(Guid id) => database.ExecuteAsync("DELETE FROM media WHERE id = $1", id);
 
-    public async Task<IReadOnlyList<Guid>> AlbumsOfAsync(Guid mediaId)
-    {
-        await using var command = database.Command("SELECT album_id FROM album_media WHERE media_id = $1 ORDER BY album_id");
-        command.Parameters.AddWithValue(mediaId);
-        return await command.ReadAllAsync(reader => reader.GetGuid(0));
-    }
+    public async Task<IReadOnlyList<Guid>> AlbumsOfAsync(Guid mediaId) =>
+        await database.QueryAsync("SELECT album_id FROM album_media WHERE media_id = $1 ORDER BY album_id", reader => reader.GetGuid(0), mediaId);
 
-    public async Task<(Guid Owner, AlbumView View)?> FindAlbumAsync(Guid id)
-    {
-        await using var command = database.Command($"SELECT a.owner_id, {AlbumColumns} FROM album a WHERE a.id = $1");
-        command.Parameters.AddWithValue(id);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetGuid(0), ReadAlbum(reader, 1)) : null;
-    }
+    public Task<(Guid Owner, AlbumView View)?> FindAlbumAsync(Guid id) => database.QueryFirstOrDefaultAsync(
+        $"SELECT a.owner_id, {AlbumColumns} FROM album a WHERE a.id = $1", reader => ((Guid, AlbumView)?)(reader.GetGuid(0), ReadAlbum(reader, 1)), id);
 
-    public async Task InsertAlbumAsync(Guid id, Guid owner, string name, string type, DateTime now)
-    {
-        await using var command = database.Command("INSERT INTO album (id, owner_id, name, type, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)");
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.AddWithValue(name);
-        command.Parameters.AddWithValue(type);
-        command.Parameters.AddWithValue(now);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task InsertAlbumAsync(Guid id, Guid owner, string name, string type, DateTime now) => database.ExecuteAsync(
+        "INSERT INTO album (id, owner_id, name, type, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)", id, owner, name, type, now);
 
     /// <summary>Writes the album's fields; false (and nothing written) when the new cover is not a member of the album.</summary>
-    public async Task<bool> UpdateAlbumAsync(Guid id, string name, string type, Guid? coverMediaId, string sort, DateTime now)
-    {
-        await using var command = database.Command("""
-            UPDATE album SET name = $2, type = $3, cover_media_id = COALESCE($5, cover_media_id), sort = $6, updated_at = $4
-            WHERE id = $1 AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM album_media WHERE album_id = $1 AND media_id = $5))
-            RETURNING 1
-            """);
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(name);
-        command.Parameters.AddWithValue(type);
-        command.Parameters.AddWithValue(now);
-        command.Parameters.Add(CatalogDatabase.Nullable(coverMediaId, NpgsqlDbType.Uuid));
-        command.Parameters.AddWithValue(sort);
-        return await command.ExecuteScalarAsync() is not null;
-    }
+    public async Task<bool> UpdateAlbumAsync(Guid id, string name, string type, Guid? coverMediaId, string sort, DateTime now) => await database.ScalarAsync("""
+        UPDATE album SET name = $2, type = $3, cover_media_id = COALESCE($5, cover_media_id), sort = $6, updated_at = $4
+        WHERE id = $1 AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM album_media WHERE album_id = $1 AND media_id = $5))
+        RETURNING 1
+        """, id, name, type, now, CatalogDatabase.Nullable(coverMediaId, NpgsqlDbType.Uuid), sort) is not null;
 
-    public async Task DeleteAlbumAsync(Guid id)
-    {
-        await using var command = database.Command("DELETE FROM album WHERE id = $1");
-        command.Parameters.AddWithValue(id);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task DeleteAlbumAsync(Guid id) => database.ExecuteAsync("DELETE FROM album WHERE id = $1", id);
 
-    public async Task AddToAlbumAsync(Guid albumId, Guid mediaId, DateTime mediaCreatedAt, DateTime now)
-    {
-        await using var command = database.Command("""
-            WITH added AS (
-                INSERT INTO album_media (album_id, media_id, media_created_at, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1)
-            UPDATE album SET updated_at = $4 WHERE id = $1 AND EXISTS (SELECT 1 FROM added)
-            """);
-        command.Parameters.AddWithValue(albumId);
-        command.Parameters.AddWithValue(mediaId);
-        command.Parameters.AddWithValue(mediaCreatedAt);
-        command.Parameters.AddWithValue(now);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task AddToAlbumAsync(Guid albumId, Guid mediaId, DateTime mediaCreatedAt, DateTime now) => database.ExecuteAsync("""
+        WITH added AS (
+            INSERT INTO album_media (album_id, media_id, media_created_at, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1)
+        UPDATE album SET updated_at = $4 WHERE id = $1 AND EXISTS (SELECT 1 FROM added)
+        """, albumId, mediaId, mediaCreatedAt, now);
 
-    public async Task<bool> RemoveFromAlbumAsync(Guid albumId, Guid mediaId, DateTime now)
-    {
-        await using var command = database.Command("""
-            WITH removed AS (DELETE FROM album_media WHERE album_id = $1 AND media_id = $2 RETURNING 1)
-            UPDATE album SET updated_at = $3 WHERE id = $1 AND EXISTS (SELECT 1 FROM removed) RETURNING 1
-            """);
-        command.Parameters.AddWithValue(albumId);
-        command.Parameters.AddWithValue(mediaId);
-        command.Parameters.AddWithValue(now);
-        return await command.ExecuteScalarAsync() is not null;
-    }
+    public async Task<bool> RemoveFromAlbumAsync(Guid albumId, Guid mediaId, DateTime now) => await database.ScalarAsync("""
+        WITH removed AS (DELETE FROM album_media WHERE album_id = $1 AND media_id = $2 RETURNING 1)
+        UPDATE album SET updated_at = $3 WHERE id = $1 AND EXISTS (SELECT 1 FROM removed) RETURNING 1
+        """, albumId, mediaId, now) is not null;
 
     public async Task<Page<AlbumView>> ListAlbumsAsync(Guid owner, GalleryCursor? after, int limit)
     {
-        await using var command = database.Command(AlbumPageSql);
-        command.Parameters.AddWithValue(owner);
-        AddCursor(command, after);
-        command.Parameters.AddWithValue(limit + 1);
-        var albums = await command.ReadAllAsync(reader => ReadAlbum(reader, 0));
+        var albums = await database.QueryAsync(AlbumPageSql, reader => ReadAlbum(reader, 0), [owner, .. Cursor(after), limit + 1]);
         return ToPage(albums, limit, a => new GalleryCursor(a.CreatedAt, a.Id));
     }
 
@@ -220,54 +129,39 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(Guid owner, MediaQuery query, GalleryCursor? after)
     {
         var takenRange = query.TakenFrom is not null || query.TakenBefore is not null;
-        await using var command = database.Command(MediaPageSql(query.AlbumId is not null, query.FavoritesOnly, query.Order, takenRange));
-        command.Parameters.AddWithValue(owner);
-        AddCursor(command, after);
-        command.Parameters.AddWithValue(query.Limit + 1);
+        List<object?> parameters = [owner, .. Cursor(after), query.Limit + 1];
         if (query.AlbumId is { } album)
         {
-            command.Parameters.AddWithValue(album);
+            parameters.Add(album);
         }
         if (takenRange)
         {
-            command.Parameters.Add(CatalogDatabase.Nullable(query.TakenFrom, NpgsqlDbType.TimestampTz));
-            command.Parameters.Add(CatalogDatabase.Nullable(query.TakenBefore, NpgsqlDbType.TimestampTz));
+            parameters.Add(CatalogDatabase.Nullable(query.TakenFrom, NpgsqlDbType.TimestampTz));
+            parameters.Add(CatalogDatabase.Nullable(query.TakenBefore, NpgsqlDbType.TimestampTz));
         }
-        var rows = await command.ReadAllAsync(reader => (Media: ReadMedia(reader), SortTime: reader.GetDateTime(reader.FieldCount - 1)));
+        var rows = await database.QueryAsync(
+            MediaPageSql(query.AlbumId is not null, query.FavoritesOnly, query.Order, takenRange),
+            reader => (Media: ReadMedia(reader), SortTime: reader.GetDateTime(reader.FieldCount - 1)),
+            [.. parameters]);
         var page = ToPage(rows, query.Limit, row => new GalleryCursor(row.SortTime, row.Media.Id));
         return (page.Items.Select(row => row.Media).ToList(), page.NextCursor);
     }
 
     /// <summary>Runs a query of <see cref="MediaColumns"/> that asked for limit + 1 rows; the extra row only says there is a next page.</summary>
-    public async Task<(List<MediaRecord> Items, string? NextCursor)> ReadPageAsync(NpgsqlCommand command, int limit, MediaOrder order)
+    public async Task<(List<MediaRecord> Items, string? NextCursor)> ReadPageAsync(string sql, int limit, MediaOrder order, params object?[] parameters)
     {
-        var media = await command.ReadAllAsync(ReadMedia);
+        var media = await database.QueryAsync(sql, ReadMedia, parameters);
         var page = ToPage(media, limit, m => new GalleryCursor(order == MediaOrder.Taken ? m.TakenAt ?? m.CreatedAt : m.CreatedAt, m.Id));
         return (page.Items.ToList(), page.NextCursor);
     }
 
     /// <summary>Counts per UTC month of taken time (upload time when unknown), newest month first.</summary>
-    public async Task<IReadOnlyList<TimelineBucket>> TimelineBucketsAsync(Guid owner, Guid? albumId, bool favoritesOnly)
-    {
-        await using var command = database.Command($"""
-            SELECT to_char({TakenKey} AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int
-            FROM {(albumId is null ? "media m" : "album_media am JOIN media m ON m.id = am.media_id")}
-            WHERE m.owner_id = $1 {(albumId is null ? "" : "AND am.album_id = $2")} {(favoritesOnly ? "AND m.is_favorite" : "")}
-            GROUP BY month ORDER BY month DESC
-            """);
-        command.Parameters.AddWithValue(owner);
-        if (albumId is { } album)
-        {
-            command.Parameters.AddWithValue(album);
-        }
-        await using var reader = await command.ExecuteReaderAsync();
-        var buckets = new List<TimelineBucket>();
-        while (await reader.ReadAsync())
-        {
-            buckets.Add(new TimelineBucket(reader.GetString(0), reader.GetInt32(1)));
-        }
-        return buckets;
-    }
+    public async Task<IReadOnlyList<TimelineBucket>> TimelineBucketsAsync(Guid owner, Guid? albumId, bool favoritesOnly) => await database.QueryAsync($"""
+        SELECT to_char({TakenKey} AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int
+        FROM {(albumId is null ? "media m" : "album_media am JOIN media m ON m.id = am.media_id")}
+        WHERE m.owner_id = $1 {(albumId is null ? "" : "AND am.album_id = $2")} {(favoritesOnly ? "AND m.is_favorite" : "")}
+        GROUP BY month ORDER BY month DESC
+        """, reader => new TimelineBucket(reader.GetString(0), reader.GetInt32(1)), albumId is { } album ? [owner, album] : [owner]);
 
     internal static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, GalleryCursor> cursorOf)
     {
@@ -279,11 +173,9 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         return new Page<T>(rows, cursorOf(rows[^1]).Encode());
     }
 
-    public static void AddCursor(NpgsqlCommand command, GalleryCursor? after)
-    {
-        command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(CatalogDatabase.Nullable(after?.Id, NpgsqlDbType.Uuid));
-    }
+    /// <summary>The keyset cursor's two parameters (time, id), both null on the first page.</summary>
+    public static NpgsqlParameter[] Cursor(GalleryCursor? after) =>
+        [CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz), CatalogDatabase.Nullable(after?.Id, NpgsqlDbType.Uuid)];
 
     internal static MediaRecord ReadMedia(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),

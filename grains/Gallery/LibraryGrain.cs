@@ -12,45 +12,40 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
 {
     private readonly LibraryWindow<AlbumView> albums = new(options.WindowSize, a => new GalleryCursor(a.CreatedAt, a.Id), a => a.Id);
     private readonly LibraryWindow<MediaView> media = new(options.WindowSize, m => new GalleryCursor(m.CreatedAt, m.Id), m => m.Id);
+    private readonly LibraryPages pages = new();
     private Task? loading;
 
     private Guid Owner => this.GetPrimaryKey();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadedAsync();
 
-    public async Task<byte[]> AlbumsJson(string? cursor, int limit)
+    public async Task<LibraryPage> AlbumsPage(string? cursor, int limit, long heldVersion)
     {
         await LoadedAsync();
         var after = GalleryCursor.Decode(cursor);
-        return LibraryJson.Page(albums.PageAfter(after, limit, _ => true) ?? await catalog.ListAlbumsAsync(Owner, after, limit));
+        return pages.Answer((cursor, limit), heldVersion, () => albums.PageAfter(after, limit, _ => true))
+            ?? LibraryPages.FromCatalog(await catalog.ListAlbumsAsync(Owner, after, limit));
     }
 
-    public async Task<Result<byte[], GalleryFailure>> MediaJson(MediaQuery query)
+    public async Task<Result<LibraryPage, GalleryFailure>> MediaPage(MediaQuery query, long heldVersion)
     {
-        var listed = await ListMedia(query);
-        return listed.Succeeded
-            ? Result<byte[], GalleryFailure>.Ok(LibraryJson.Page(listed.Value!))
-            : Result<byte[], GalleryFailure>.Fail(listed.Failure, listed.Detail);
+        if (!await MayListAsync(query))
+        {
+            return Result<LibraryPage, GalleryFailure>.Fail(GalleryFailure.NotFound);
+        }
+        var after = GalleryCursor.Decode(query.Cursor);
+        return Result<LibraryPage, GalleryFailure>.Ok(
+            pages.Answer(query, heldVersion, () => MediaFromMemory(query, after)) ?? LibraryPages.FromCatalog(await MediaFromCatalogAsync(query, after)));
     }
 
     public async Task<Result<Page<MediaView>, GalleryFailure>> ListMedia(MediaQuery query)
     {
-        await LoadedAsync();
-        if (query.AlbumId is { } albumId && !await OwnsAlbumAsync(albumId))
+        if (!await MayListAsync(query))
         {
             return Result<Page<MediaView>, GalleryFailure>.Fail(GalleryFailure.NotFound);
         }
         var after = GalleryCursor.Decode(query.Cursor);
-        // The window is kept in upload order; the taken-date timeline always reads the catalog's index.
-        var page = query.Order == MediaOrder.Uploaded
-            ? media.PageAfter(after, query.Limit, m => (!query.FavoritesOnly || m.IsFavorite) && (query.AlbumId is not { } album || m.AlbumIds.Contains(album)))
-            : null;
-        if (page is null)
-        {
-            var (items, next) = await catalog.ListMediaAsync(Owner, query, after);
-            page = new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next);
-        }
-        return Result<Page<MediaView>, GalleryFailure>.Ok(page);
+        return Result<Page<MediaView>, GalleryFailure>.Ok(MediaFromMemory(query, after) ?? await MediaFromCatalogAsync(query, after));
     }
 
     public Task MediaSaved(MediaView saved) => ApplyAsync(() =>
@@ -112,6 +107,7 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
         {
             return; // the read that started the load got the error and loads again
         }
+        pages.Invalidate();
         try
         {
             await change();
@@ -120,6 +116,11 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
         {
             logger.LogWarning(error, "Library {Owner} could not apply a change; it reloads from the catalog", Owner);
             loading = null;
+        }
+        finally
+        {
+            // Listings that interleaved with a change that awaited saw it half-done: their pages go too.
+            pages.Invalidate();
         }
     }
 
@@ -138,6 +139,7 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
         var (newestMedia, moreMedia) = await catalog.ListMediaAsync(Owner, new MediaQuery(null, false, null, options.WindowSize), null);
         albums.Reset(newestAlbums.Items, newestAlbums.NextCursor is null);
         media.Reset(newestMedia.Select(m => m.ToView(m.AlbumIds)), moreMedia is null);
+        pages.Invalidate();
     }
 
     // Counts and covers follow membership in ways only the catalog knows (the next newest member becomes the cover).
@@ -154,6 +156,24 @@ public sealed class LibraryGrain(GalleryCatalog catalog, LibraryOptions options,
                 albums.Remove(albumId);
             }
         }
+    }
+
+    /// <summary>Loads the listings; false when the query names an album that is not this user's.</summary>
+    private async Task<bool> MayListAsync(MediaQuery query)
+    {
+        await LoadedAsync();
+        return query.AlbumId is not { } albumId || await OwnsAlbumAsync(albumId);
+    }
+
+    // The window is kept in upload order; the taken-date timeline always reads the catalog's index.
+    private Page<MediaView>? MediaFromMemory(MediaQuery query, GalleryCursor? after) => query.Order == MediaOrder.Uploaded
+        ? media.PageAfter(after, query.Limit, m => (!query.FavoritesOnly || m.IsFavorite) && (query.AlbumId is not { } album || m.AlbumIds.Contains(album)))
+        : null;
+
+    private async Task<Page<MediaView>> MediaFromCatalogAsync(MediaQuery query, GalleryCursor? after)
+    {
+        var (items, next) = await catalog.ListMediaAsync(Owner, query, after);
+        return new Page<MediaView>(items.Select(m => m.ToView(m.AlbumIds)).ToList(), next);
     }
 
     private async Task<bool> OwnsAlbumAsync(Guid albumId) =>

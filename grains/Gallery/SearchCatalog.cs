@@ -8,12 +8,12 @@ namespace GalleryOrleans.Grains.Gallery;
 /// The SQL behind GET /api/search: the owner's media whose file name, camera or album name holds the text
 /// (case-insensitive, read from the trigram indexes of migration 0046), narrowed by the filters, in taken order.
 /// </summary>
-public sealed class SearchCatalog(CatalogDatabase database, GalleryCatalog gallery)
+public sealed class SearchCatalog(GalleryCatalog gallery)
 {
-    public async Task<(List<MediaRecord> Items, string? NextCursor)> SearchAsync(Guid owner, MediaSearch search, GalleryCursor? after)
+    public Task<(List<MediaRecord> Items, string? NextCursor)> SearchAsync(Guid owner, MediaSearch search, GalleryCursor? after)
     {
         var text = search.Text is { Length: > 0 } words ? $"%{EscapeLike(words.ToLowerInvariant())}%" : null;
-        await using var command = database.Command($"""
+        return gallery.ReadPageAsync($"""
             SELECT {GalleryCatalog.MediaColumns} FROM media m
             WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR ({GalleryCatalog.TakenKey}, m.id) < ($2, $3))
                 AND ($5::text IS NULL
@@ -27,15 +27,11 @@ public sealed class SearchCatalog(CatalogDatabase database, GalleryCatalog galle
                 {(search.FavoritesOnly ? "AND m.is_favorite" : "")}
                 {(search.HasLocation ? "AND m.details ->> 'Latitude' IS NOT NULL" : "")}
             ORDER BY {GalleryCatalog.TakenKey} DESC, m.id DESC LIMIT $4
-            """);
-        command.Parameters.AddWithValue(owner);
-        GalleryCatalog.AddCursor(command, after);
-        command.Parameters.AddWithValue(search.Limit + 1);
-        command.Parameters.Add(CatalogDatabase.Nullable(text, NpgsqlDbType.Text));
-        command.Parameters.Add(CatalogDatabase.Nullable(search.From, NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(CatalogDatabase.Nullable(search.Before, NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(CatalogDatabase.Nullable(search.Type, NpgsqlDbType.Text));
-        return await gallery.ReadPageAsync(command, search.Limit, MediaOrder.Taken);
+            """,
+            search.Limit, MediaOrder.Taken,
+            [owner, .. GalleryCatalog.Cursor(after), search.Limit + 1, CatalogDatabase.Nullable(text, NpgsqlDbType.Text),
+                CatalogDatabase.Nullable(search.From, NpgsqlDbType.TimestampTz), CatalogDatabase.Nullable(search.Before, NpgsqlDbType.TimestampTz),
+                CatalogDatabase.Nullable(search.Type, NpgsqlDbType.Text)]);
     }
 
     /// <summary>The text is matched literally: LIKE's wildcards and its escape character lose their meaning.</summary>

@@ -10,51 +10,23 @@ public sealed class ShareCatalog(CatalogDatabase database)
     private const string Columns =
         "token_hash, owner_id, token_encrypted, album_id, media_id, expires_at, code_hash, recipient_name, revoked, view_count, created_at, include_originals";
 
-    public async Task<ShareRecord?> FindAsync(byte[] tokenHash)
-    {
-        await using var command = database.Command($"SELECT {Columns} FROM share_link WHERE token_hash = $1");
-        command.Parameters.AddWithValue(tokenHash);
-        return await command.ReadFirstOrDefaultAsync(reader => Read(reader));
-    }
+    public Task<ShareRecord?> FindAsync(byte[] tokenHash) =>
+        database.QueryFirstOrDefaultAsync($"SELECT {Columns} FROM share_link WHERE token_hash = $1", Read, tokenHash);
 
-    public async Task InsertAsync(ShareRecord share)
-    {
-        await using var command = database.Command($"INSERT INTO share_link ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
-        command.Parameters.AddWithValue(share.TokenHash);
-        command.Parameters.AddWithValue(share.OwnerId);
-        command.Parameters.AddWithValue(share.TokenEncrypted);
-        command.Parameters.Add(CatalogDatabase.Nullable(share.AlbumId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(CatalogDatabase.Nullable(share.MediaId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(CatalogDatabase.Nullable(share.ExpiresAt, NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(CatalogDatabase.Nullable(share.CodeHash, NpgsqlDbType.Text));
-        command.Parameters.Add(CatalogDatabase.Nullable(share.RecipientName, NpgsqlDbType.Text));
-        command.Parameters.AddWithValue(share.Revoked);
-        command.Parameters.AddWithValue(share.ViewCount);
-        command.Parameters.AddWithValue(share.CreatedAt);
-        command.Parameters.AddWithValue(share.IncludeOriginals);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task InsertAsync(ShareRecord share) => database.ExecuteAsync(
+        $"INSERT INTO share_link ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        share.TokenHash, share.OwnerId, share.TokenEncrypted,
+        CatalogDatabase.Nullable(share.AlbumId, NpgsqlDbType.Uuid), CatalogDatabase.Nullable(share.MediaId, NpgsqlDbType.Uuid),
+        CatalogDatabase.Nullable(share.ExpiresAt, NpgsqlDbType.TimestampTz), CatalogDatabase.Nullable(share.CodeHash, NpgsqlDbType.Text),
+        CatalogDatabase.Nullable(share.RecipientName, NpgsqlDbType.Text), share.Revoked, share.ViewCount, share.CreatedAt, share.IncludeOriginals);
 
-    public async Task UpdateAsync(ShareRecord share)
-    {
-        await using var command = database.Command(
-            "UPDATE share_link SET expires_at = $2, code_hash = $3, revoked = $4, view_count = $5, include_originals = $6 WHERE token_hash = $1");
-        command.Parameters.AddWithValue(share.TokenHash);
-        command.Parameters.Add(CatalogDatabase.Nullable(share.ExpiresAt, NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(CatalogDatabase.Nullable(share.CodeHash, NpgsqlDbType.Text));
-        command.Parameters.AddWithValue(share.Revoked);
-        command.Parameters.AddWithValue(share.ViewCount);
-        command.Parameters.AddWithValue(share.IncludeOriginals);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task UpdateAsync(ShareRecord share) => database.ExecuteAsync(
+        "UPDATE share_link SET expires_at = $2, code_hash = $3, revoked = $4, view_count = $5, include_originals = $6 WHERE token_hash = $1",
+        share.TokenHash, CatalogDatabase.Nullable(share.ExpiresAt, NpgsqlDbType.TimestampTz), CatalogDatabase.Nullable(share.CodeHash, NpgsqlDbType.Text),
+        share.Revoked, share.ViewCount, share.IncludeOriginals);
 
-    public async Task<bool> AlbumHoldsAsync(Guid albumId, Guid mediaId)
-    {
-        await using var command = database.Command("SELECT 1 FROM album_media WHERE album_id = $1 AND media_id = $2");
-        command.Parameters.AddWithValue(albumId);
-        command.Parameters.AddWithValue(mediaId);
-        return await command.ExecuteScalarAsync() is not null;
-    }
+    public async Task<bool> AlbumHoldsAsync(Guid albumId, Guid mediaId) =>
+        await database.ScalarAsync("SELECT 1 FROM album_media WHERE album_id = $1 AND media_id = $2", albumId, mediaId) is not null;
 
     /// <summary>$1 owner, $2 album or $3 media to narrow to, $4 the cursor, $5 the limit.</summary>
     internal const string ListSql = $"""
@@ -65,16 +37,9 @@ public sealed class ShareCatalog(CatalogDatabase database)
         """;
 
     /// <summary>The owner's links, newest first; revoked ones are gone for good and not listed.</summary>
-    public async Task<List<ShareRecord>> ListAsync(Guid owner, Guid? albumId, Guid? mediaId, GalleryCursor? after, int limit)
-    {
-        await using var command = database.Command(ListSql);
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.Add(CatalogDatabase.Nullable(albumId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(CatalogDatabase.Nullable(mediaId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
-        command.Parameters.AddWithValue(limit);
-        return await command.ReadAllAsync(reader => Read(reader));
-    }
+    public Task<List<ShareRecord>> ListAsync(Guid owner, Guid? albumId, Guid? mediaId, GalleryCursor? after, int limit) => database.QueryAsync(
+        ListSql, Read, owner, CatalogDatabase.Nullable(albumId, NpgsqlDbType.Uuid), CatalogDatabase.Nullable(mediaId, NpgsqlDbType.Uuid),
+        CatalogDatabase.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz), limit);
 
     private static ShareRecord Read(NpgsqlDataReader reader) => new(
         (byte[])reader[0],

@@ -60,62 +60,33 @@ public sealed class TrashCatalog(CatalogDatabase database)
     public Task<bool> RestoreAsync(Guid mediaId, Guid owner) => RunAsync(MoveOut, mediaId, DateTime.UnixEpoch, owner);
 
     /// <summary>The trashed media (with the albums it was in) and when it was trashed.</summary>
-    public async Task<(MediaRecord Media, DateTime TrashedAt)?> FindAsync(Guid mediaId)
-    {
-        await using var command = database.Command($"SELECT {TrashedColumns} FROM {TrashedRows} WHERE t.media_id = $1");
-        command.Parameters.AddWithValue(mediaId);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (GalleryCatalog.ReadMedia(reader), reader.GetDateTime(16)) : null;
-    }
+    public Task<(MediaRecord Media, DateTime TrashedAt)?> FindAsync(Guid mediaId) => database.QueryFirstOrDefaultAsync(
+        $"SELECT {TrashedColumns} FROM {TrashedRows} WHERE t.media_id = $1",
+        reader => ((MediaRecord, DateTime)?)(GalleryCatalog.ReadMedia(reader), reader.GetDateTime(16)), mediaId);
 
     /// <summary>Removes the trash row (trashed before the given time, when one is given); the stored files it named, or null.</summary>
-    public async Task<MediaDetails?> DeleteAsync(Guid mediaId, Guid owner, DateTime? trashedBefore)
-    {
-        await using var command = database.Command("""
-            DELETE FROM media_trash WHERE media_id = $1 AND owner_id = $2 AND ($3::timestamptz IS NULL OR trashed_at <= $3)
-            RETURNING media->>'details'
-            """);
-        command.Parameters.AddWithValue(mediaId);
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.Add(CatalogDatabase.Nullable(trashedBefore, NpgsqlDbType.TimestampTz));
-        return await command.ExecuteScalarAsync() is string details ? JsonSerializer.Deserialize<MediaDetails>(details) : null;
-    }
+    public async Task<MediaDetails?> DeleteAsync(Guid mediaId, Guid owner, DateTime? trashedBefore) => await database.ScalarAsync("""
+        DELETE FROM media_trash WHERE media_id = $1 AND owner_id = $2 AND ($3::timestamptz IS NULL OR trashed_at <= $3)
+        RETURNING media->>'details'
+        """, mediaId, owner, CatalogDatabase.Nullable(trashedBefore, NpgsqlDbType.TimestampTz)) is string details
+        ? JsonSerializer.Deserialize<MediaDetails>(details)
+        : null;
 
     /// <summary>The owner's trash, most recently trashed first.</summary>
     public async Task<Page<MediaView>> ListAsync(Guid owner, GalleryCursor? after, int limit)
     {
-        await using var command = database.Command($"""
+        var items = await database.QueryAsync($"""
             SELECT {TrashedColumns} FROM {TrashedRows}
             WHERE t.owner_id = $1 AND ($2::timestamptz IS NULL OR (t.trashed_at, t.media_id) < ($2, $3))
             ORDER BY t.trashed_at DESC, t.media_id DESC LIMIT $4
-            """);
-        command.Parameters.AddWithValue(owner);
-        GalleryCatalog.AddCursor(command, after);
-        command.Parameters.AddWithValue(limit + 1);
-        await using var reader = await command.ExecuteReaderAsync();
-        var items = new List<MediaView>();
-        while (await reader.ReadAsync())
-        {
-            var media = GalleryCatalog.ReadMedia(reader);
-            items.Add(media.ToView(media.AlbumIds) with { TrashedAt = reader.GetDateTime(16) });
-        }
+            """, ReadTrashed, [owner, .. GalleryCatalog.Cursor(after), limit + 1]);
         return GalleryCatalog.ToPage(items, limit, m => new GalleryCursor(m.TrashedAt!.Value, m.Id));
     }
 
     /// <summary>Which of these media are in the owner's trash.</summary>
-    public async Task<HashSet<Guid>> HeldAsync(Guid owner, IReadOnlyCollection<Guid> mediaIds)
-    {
-        await using var command = database.Command("SELECT media_id FROM media_trash WHERE owner_id = $1 AND media_id = ANY($2)");
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.AddWithValue(mediaIds.ToArray());
-        await using var reader = await command.ExecuteReaderAsync();
-        var held = new HashSet<Guid>();
-        while (await reader.ReadAsync())
-        {
-            held.Add(reader.GetGuid(0));
-        }
-        return held;
-    }
+    public async Task<HashSet<Guid>> HeldAsync(Guid owner, IReadOnlyCollection<Guid> mediaIds) =>
+        (await database.QueryAsync("SELECT media_id FROM media_trash WHERE owner_id = $1 AND media_id = ANY($2)", reader => reader.GetGuid(0), owner, mediaIds.ToArray()))
+            .ToHashSet();
 
     /// <summary>
     /// Hands the media (of one owner, or of everyone) trashed at or before the cutoff to <paramref name="batchAction"/>, oldest
@@ -137,46 +108,33 @@ public sealed class TrashCatalog(CatalogDatabase database)
         return done;
     }
 
-    private async Task<List<TrashedItem>> ListTrashedBeforeAsync(Guid? owner, DateTime cutoff, TrashedItem? after, int limit)
+    private Task<List<TrashedItem>> ListTrashedBeforeAsync(Guid? owner, DateTime cutoff, TrashedItem? after, int limit) => database.QueryAsync("""
+        SELECT media_id, owner_id, trashed_at FROM media_trash
+        WHERE ($1::uuid IS NULL OR owner_id = $1) AND trashed_at <= $2
+          AND ($3::timestamptz IS NULL OR (trashed_at, media_id) > ($3, $4))
+        ORDER BY trashed_at, media_id LIMIT $5
+        """,
+        reader => new TrashedItem(reader.GetGuid(0), reader.GetGuid(1), reader.GetDateTime(2)),
+        CatalogDatabase.Nullable(owner, NpgsqlDbType.Uuid), cutoff, CatalogDatabase.Nullable(after?.TrashedAt, NpgsqlDbType.TimestampTz),
+        CatalogDatabase.Nullable(after?.MediaId, NpgsqlDbType.Uuid), limit);
+
+    private static MediaView ReadTrashed(NpgsqlDataReader reader)
     {
-        await using var command = database.Command("""
-            SELECT media_id, owner_id, trashed_at FROM media_trash
-            WHERE ($1::uuid IS NULL OR owner_id = $1) AND trashed_at <= $2
-              AND ($3::timestamptz IS NULL OR (trashed_at, media_id) > ($3, $4))
-            ORDER BY trashed_at, media_id LIMIT $5
-            """);
-        command.Parameters.Add(CatalogDatabase.Nullable(owner, NpgsqlDbType.Uuid));
-        command.Parameters.AddWithValue(cutoff);
-        command.Parameters.Add(CatalogDatabase.Nullable(after?.TrashedAt, NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(CatalogDatabase.Nullable(after?.MediaId, NpgsqlDbType.Uuid));
-        command.Parameters.AddWithValue(limit);
-        await using var reader = await command.ExecuteReaderAsync();
-        var items = new List<TrashedItem>();
-        while (await reader.ReadAsync())
-        {
-            items.Add(new TrashedItem(reader.GetGuid(0), reader.GetGuid(1), reader.GetDateTime(2)));
-        }
-        return items;
+        var media = GalleryCatalog.ReadMedia(reader);
+        return media.ToView(media.AlbumIds) with { TrashedAt = reader.GetDateTime(16) };
     }
 
     /// <summary>Runs the statements ($1 media id, $2 time, $3 owner) in one transaction; false, changing nothing, when the first touches no row.</summary>
-    private async Task<bool> RunAsync(string[] statements, Guid mediaId, DateTime at, Guid owner)
+    private Task<bool> RunAsync(string[] statements, Guid mediaId, DateTime at, Guid owner) => database.InTransactionAsync(async transaction =>
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
         for (var i = 0; i < statements.Length; i++)
         {
-            await using var command = new NpgsqlCommand(statements[i], connection, transaction);
-            command.Parameters.AddWithValue(mediaId);
-            command.Parameters.AddWithValue(at);
-            command.Parameters.AddWithValue(owner);
-            if (await command.ExecuteNonQueryAsync() == 0 && i == 0)
+            if (await transaction.ExecuteAsync(statements[i], mediaId, at, owner) == 0 && i == 0)
             {
                 await transaction.RollbackAsync();
                 return false;
             }
         }
-        await transaction.CommitAsync();
         return true;
-    }
+    });
 }

@@ -22,19 +22,14 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
             SELECT m.id, m.perceptual_hash, e.embedding, coalesce(m.width::bigint * m.height, 0), coalesce(e.sharpness, 0), m.size_bytes, m.created_at
             FROM media m LEFT JOIN media_embedding e ON e.media_id = m.id
             WHERE m.owner_id = $1 AND m.perceptual_hash IS NOT NULL
-            """);
-        command.Parameters.AddWithValue(owner);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var photos = new List<LibraryPhoto>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            photos.Add(new LibraryPhoto(
+            """, owner);
+        return await command.ReadAllAsync(
+            reader => new LibraryPhoto(
                 reader.GetGuid(0),
                 ImageFingerprint.FromBytes((byte[])reader[1]),
                 reader.IsDBNull(2) ? null : PhotoEmbedding.Read((byte[])reader[2]),
-                new KeepFacts(reader.GetInt64(3), reader.GetDouble(4), reader.GetInt64(5), reader.GetDateTime(6))));
-        }
-        return photos;
+                new KeepFacts(reader.GetInt64(3), reader.GetDouble(4), reader.GetInt64(5), reader.GetDateTime(6))),
+            cancellationToken);
     }
 
     /// <summary>The owner's photos (all, or the one given) that have no embedding yet, with their originals' locations.</summary>
@@ -44,118 +39,64 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
             SELECT m.id, m.details->'Original'->>'Location' FROM media m
             WHERE m.owner_id = $1 AND m.perceptual_hash IS NOT NULL AND ($2::uuid IS NULL OR m.id = $2)
               AND NOT EXISTS (SELECT 1 FROM media_embedding e WHERE e.media_id = m.id)
-            """);
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.Add(CatalogDatabase.Nullable(only, NpgsqlTypes.NpgsqlDbType.Uuid));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var photos = new List<(Guid, ObjectLocation)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            photos.Add((reader.GetGuid(0), new ObjectLocation(reader.GetString(1))));
-        }
-        return photos;
+            """, owner, CatalogDatabase.Nullable(only, NpgsqlTypes.NpgsqlDbType.Uuid));
+        return await command.ReadAllAsync(reader => (reader.GetGuid(0), new ObjectLocation(reader.GetString(1))), cancellationToken);
     }
 
     /// <summary>Records a photo's embedding; a photo deleted in the meantime is left alone.</summary>
-    public async Task SaveSignalsAsync(Guid mediaId, PhotoSignals signals)
-    {
-        await using var command = database.Command("""
-            INSERT INTO media_embedding (media_id, embedding, sharpness)
-            SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM media WHERE id = $1)
-            ON CONFLICT (media_id) DO NOTHING
-            """);
-        command.Parameters.AddWithValue(mediaId);
-        command.Parameters.AddWithValue(signals.Embedding);
-        command.Parameters.AddWithValue(signals.Sharpness);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task SaveSignalsAsync(Guid mediaId, PhotoSignals signals) => database.ExecuteAsync("""
+        INSERT INTO media_embedding (media_id, embedding, sharpness)
+        SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM media WHERE id = $1)
+        ON CONFLICT (media_id) DO NOTHING
+        """, mediaId, signals.Embedding, signals.Sharpness);
 
     /// <summary>The owner's shown groups that hold any of these photos: their ids and all their members.</summary>
     public async Task<(Guid[] Groups, Guid[] Members)> GroupsHoldingAsync(Guid owner, IReadOnlyCollection<Guid> mediaIds)
     {
-        await using var command = database.Command("""
+        var rows = await database.QueryAsync("""
             SELECT g.id, m.media_id FROM similar_group g JOIN similar_media m ON m.group_id = g.id
             WHERE g.owner_id = $1 AND NOT g.dismissed
               AND g.id IN (SELECT h.group_id FROM similar_media h WHERE h.media_id = ANY($2))
-            """);
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.AddWithValue(mediaIds.ToArray());
-        await using var reader = await command.ExecuteReaderAsync();
-        var (groups, members) = (new HashSet<Guid>(), new HashSet<Guid>());
-        while (await reader.ReadAsync())
-        {
-            groups.Add(reader.GetGuid(0));
-            members.Add(reader.GetGuid(1));
-        }
-        return ([.. groups], [.. members]);
+            """, reader => (Group: reader.GetGuid(0), Member: reader.GetGuid(1)), owner, mediaIds.ToArray());
+        return ([.. rows.Select(row => row.Group).Distinct()], [.. rows.Select(row => row.Member).Distinct()]);
     }
 
     /// <summary>
     /// Replaces the owner's shown groups (all, or only those in <paramref name="replacing"/>) with these, leaving out
     /// sets of photos the owner dismissed.
     /// </summary>
-    public async Task<int> ReplaceGroupsAsync(Guid owner, IReadOnlyList<PhotoGroup> groups, DateTime now, Guid[]? replacing = null)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var dismissed = new HashSet<string>();
-        await using (var read = new NpgsqlCommand("SELECT member_key FROM similar_group WHERE owner_id = $1 AND dismissed", connection, transaction))
+    public Task<int> ReplaceGroupsAsync(Guid owner, IReadOnlyList<PhotoGroup> groups, DateTime now, Guid[]? replacing = null) =>
+        database.InTransactionAsync(async transaction =>
         {
-            read.Parameters.AddWithValue(owner);
-            await using var reader = await read.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            var dismissed = (await transaction.QueryAsync(
+                "SELECT member_key FROM similar_group WHERE owner_id = $1 AND dismissed", reader => reader.GetString(0), owner)).ToHashSet();
+            // A group that comes back with the same photos keeps its id, so a page showing it can still act on it.
+            var previousIds = (await transaction.QueryAsync(
+                "DELETE FROM similar_group WHERE owner_id = $1 AND NOT dismissed AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING member_key, id",
+                reader => (Key: reader.GetString(0), Id: reader.GetGuid(1)),
+                owner, CatalogDatabase.Nullable(replacing, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid)))
+                .ToDictionary(row => row.Key, row => row.Id);
+            var inserts = new List<NpgsqlBatchCommand>();
+            var kept = 0;
+            foreach (var group in groups)
             {
-                dismissed.Add(reader.GetString(0));
+                var key = MemberKey(group.Members.Select(m => m.Id));
+                if (dismissed.Contains(key))
+                {
+                    continue;
+                }
+                var id = previousIds.TryGetValue(key, out var previous) ? previous : Guid.NewGuid();
+                inserts.Add(CatalogQueries.BatchCommand(
+                    "INSERT INTO similar_group (id, owner_id, member_key, size, created_at) VALUES ($1, $2, $3, $4, $5)", id, owner, key, group.Members.Count, now));
+                inserts.Add(CatalogQueries.BatchCommand(
+                    "INSERT INTO similar_media (group_id, media_id, similarity_score, reason, suggested_keep) SELECT $1, unnest($2::uuid[]), unnest($3::float8[]), unnest($4::text[]), unnest($5::bool[])",
+                    id, group.Members.Select(m => m.Id).ToArray(), group.Members.Select(m => m.Score).ToArray(),
+                    group.Members.Select(m => ReasonName(m.Reason)).ToArray(), group.Members.Select(m => m.SuggestedKeep).ToArray()));
+                kept++;
             }
-        }
-        // A group that comes back with the same photos keeps its id, so a page showing it can still act on it.
-        var previousIds = new Dictionary<string, Guid>();
-        await using (var clear = new NpgsqlCommand(
-            "DELETE FROM similar_group WHERE owner_id = $1 AND NOT dismissed AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING member_key, id",
-            connection, transaction))
-        {
-            clear.Parameters.AddWithValue(owner);
-            clear.Parameters.Add(CatalogDatabase.Nullable(replacing, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid));
-            await using var reader = await clear.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                previousIds[reader.GetString(0)] = reader.GetGuid(1);
-            }
-        }
-        var kept = 0;
-        var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var group in groups)
-        {
-            var key = MemberKey(group.Members.Select(m => m.Id));
-            if (dismissed.Contains(key))
-            {
-                continue;
-            }
-            var id = previousIds.TryGetValue(key, out var previous) ? previous : Guid.NewGuid();
-            var insertGroup = new NpgsqlBatchCommand("INSERT INTO similar_group (id, owner_id, member_key, size, created_at) VALUES ($1, $2, $3, $4, $5)");
-            insertGroup.Parameters.AddWithValue(id);
-            insertGroup.Parameters.AddWithValue(owner);
-            insertGroup.Parameters.AddWithValue(key);
-            insertGroup.Parameters.AddWithValue(group.Members.Count);
-            insertGroup.Parameters.AddWithValue(now);
-            batch.BatchCommands.Add(insertGroup);
-            var insertMembers = new NpgsqlBatchCommand(
-                "INSERT INTO similar_media (group_id, media_id, similarity_score, reason, suggested_keep) SELECT $1, unnest($2::uuid[]), unnest($3::float8[]), unnest($4::text[]), unnest($5::bool[])");
-            insertMembers.Parameters.AddWithValue(id);
-            insertMembers.Parameters.AddWithValue(group.Members.Select(m => m.Id).ToArray());
-            insertMembers.Parameters.AddWithValue(group.Members.Select(m => m.Score).ToArray());
-            insertMembers.Parameters.AddWithValue(group.Members.Select(m => ReasonName(m.Reason)).ToArray());
-            insertMembers.Parameters.AddWithValue(group.Members.Select(m => m.SuggestedKeep).ToArray());
-            batch.BatchCommands.Add(insertMembers);
-            kept++;
-        }
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
-        return kept;
-    }
+            await transaction.ExecuteBatchAsync(inserts);
+            return kept;
+        });
 
     /// <summary>A page of the owner's open groups, largest first ($1 owner, $2 and $3 the cursor, $4 the limit).</summary>
     internal const string GroupPageSql = """
@@ -172,58 +113,36 @@ public sealed class SimilarityCatalog(CatalogDatabase database)
     public async Task<Page<SimilarGroupView>> ListGroupsAsync(Guid owner, string? cursor, int limit)
     {
         var after = DecodeCursor(cursor);
-        await using var command = database.Command(GroupPageSql);
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.Add(CatalogDatabase.Nullable(after?.Size, NpgsqlTypes.NpgsqlDbType.Integer));
-        command.Parameters.Add(CatalogDatabase.Nullable(after?.Id, NpgsqlTypes.NpgsqlDbType.Uuid));
-        command.Parameters.AddWithValue(limit + 1);
-        await using var reader = await command.ExecuteReaderAsync();
-        var groups = new List<(SimilarGroupView View, int Size)>();
-        while (await reader.ReadAsync())
-        {
-            var ids = reader.GetFieldValue<Guid[]>(3);
-            var scores = reader.GetFieldValue<double[]>(4);
-            var reasons = reader.GetFieldValue<string[]>(5);
-            var keep = reader.GetFieldValue<bool[]>(6);
-            var items = ids.Select((id, i) => new SimilarItem(id, scores[i], reasons[i], keep[i])).ToList();
-            groups.Add((new SimilarGroupView(reader.GetGuid(0), reader.GetDateTime(1), items), reader.GetInt32(2)));
-        }
+        var groups = await database.QueryAsync(GroupPageSql, ReadGroup, owner, CatalogDatabase.Nullable(after?.Size, NpgsqlTypes.NpgsqlDbType.Integer),
+            CatalogDatabase.Nullable(after?.Id, NpgsqlTypes.NpgsqlDbType.Uuid), limit + 1);
         var next = groups.Count > limit ? EncodeCursor(groups[limit - 1].Size, groups[limit - 1].View.Id) : null;
         return new Page<SimilarGroupView>(groups.Take(limit).Select(g => g.View).ToList(), next);
     }
 
-    public async Task<bool> DismissAsync(Guid owner, Guid groupId)
-    {
-        await using var command = database.Command("UPDATE similar_group SET dismissed = true WHERE id = $1 AND owner_id = $2 AND NOT dismissed");
-        command.Parameters.AddWithValue(groupId);
-        command.Parameters.AddWithValue(owner);
-        return await command.ExecuteNonQueryAsync() == 1;
-    }
+    public async Task<bool> DismissAsync(Guid owner, Guid groupId) =>
+        await database.ExecuteAsync("UPDATE similar_group SET dismissed = true WHERE id = $1 AND owner_id = $2 AND NOT dismissed", groupId, owner) == 1;
 
     /// <summary>The photos of one of the owner's shown groups, or null when there is no such group.</summary>
-    public async Task<Guid[]?> MembersAsync(Guid owner, Guid groupId)
-    {
-        await using var command = database.Command("""
-            SELECT ARRAY(SELECT m.media_id FROM similar_media m WHERE m.group_id = g.id)
-            FROM similar_group g WHERE g.id = $1 AND g.owner_id = $2 AND NOT g.dismissed
-            """);
-        command.Parameters.AddWithValue(groupId);
-        command.Parameters.AddWithValue(owner);
-        return await command.ExecuteScalarAsync() as Guid[];
-    }
+    public async Task<Guid[]?> MembersAsync(Guid owner, Guid groupId) => await database.ScalarAsync("""
+        SELECT ARRAY(SELECT m.media_id FROM similar_media m WHERE m.group_id = g.id)
+        FROM similar_group g WHERE g.id = $1 AND g.owner_id = $2 AND NOT g.dismissed
+        """, groupId, owner) as Guid[];
 
     /// <summary>
     /// After a resolve, the photos kept from a group stay apart: the group (if trashing the others left it standing) is
     /// dismissed under the kept photos' key.
     /// </summary>
-    public async Task SettleAsync(Guid owner, Guid groupId, IReadOnlyCollection<Guid> kept)
+    public Task SettleAsync(Guid owner, Guid groupId, IReadOnlyCollection<Guid> kept) => database.ExecuteAsync(
+        "UPDATE similar_group SET dismissed = true, member_key = $3, size = $4 WHERE id = $1 AND owner_id = $2", groupId, owner, MemberKey(kept), kept.Count);
+
+    private static (SimilarGroupView View, int Size) ReadGroup(NpgsqlDataReader reader)
     {
-        await using var command = database.Command("UPDATE similar_group SET dismissed = true, member_key = $3, size = $4 WHERE id = $1 AND owner_id = $2");
-        command.Parameters.AddWithValue(groupId);
-        command.Parameters.AddWithValue(owner);
-        command.Parameters.AddWithValue(MemberKey(kept));
-        command.Parameters.AddWithValue(kept.Count);
-        await command.ExecuteNonQueryAsync();
+        var ids = reader.GetFieldValue<Guid[]>(3);
+        var scores = reader.GetFieldValue<double[]>(4);
+        var reasons = reader.GetFieldValue<string[]>(5);
+        var keep = reader.GetFieldValue<bool[]>(6);
+        var items = ids.Select((id, i) => new SimilarItem(id, scores[i], reasons[i], keep[i])).ToList();
+        return (new SimilarGroupView(reader.GetGuid(0), reader.GetDateTime(1), items), reader.GetInt32(2));
     }
 
     private static string ReasonName(MatchReason reason) => reason == MatchReason.Copy ? "copy" : "burst";

@@ -11,12 +11,9 @@ public sealed class BucketCatalog(CatalogDatabase database)
 {
     private const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location, headers, part_sizes";
 
-    public async Task<BucketInfo?> FindBucketAsync(string name)
-    {
-        await using var command = database.Command("SELECT owner_id, created_at, object_count, size_bytes FROM bucket WHERE name = $1");
-        command.Parameters.AddWithValue(name);
-        return await command.ReadFirstOrDefaultAsync(reader => new BucketInfo(name, reader.GetGuid(0), reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)));
-    }
+    public Task<BucketInfo?> FindBucketAsync(string name) => database.QueryFirstOrDefaultAsync(
+        "SELECT owner_id, created_at, object_count, size_bytes FROM bucket WHERE name = $1",
+        reader => new BucketInfo(name, reader.GetGuid(0), reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)), name);
 
     internal const string BucketListSql = "SELECT name, created_at, object_count, size_bytes FROM bucket WHERE owner_id = $1 ORDER BY name";
 
@@ -28,130 +25,61 @@ public sealed class BucketCatalog(CatalogDatabase database)
         ORDER BY key LIMIT $6
         """;
 
-    public async Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(Guid owner)
-    {
-        await using var command = database.Command(BucketListSql);
-        command.Parameters.AddWithValue(owner);
-        return await command.ReadAllAsync(reader => new BucketInfo(reader.GetString(0), owner, reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)));
-    }
+    public async Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(Guid owner) => await database.QueryAsync(
+        BucketListSql, reader => new BucketInfo(reader.GetString(0), owner, reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)), owner);
 
     /// <summary>The bytes of every object in the owner's buckets.</summary>
-    public async Task<long> StoredBytesOfOwnerAsync(Guid owner)
-    {
-        await using var command = database.Command("SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM bucket WHERE owner_id = $1");
-        command.Parameters.AddWithValue(owner);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public async Task<long> StoredBytesOfOwnerAsync(Guid owner) =>
+        (long)(await database.ScalarAsync("SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM bucket WHERE owner_id = $1", owner))!;
 
-    public async Task InsertBucketAsync(BucketInfo bucket)
-    {
-        await using var command = database.Command("INSERT INTO bucket (name, owner_id, created_at) VALUES ($1, $2, $3)");
-        command.Parameters.AddWithValue(bucket.Name);
-        command.Parameters.AddWithValue(bucket.Owner);
-        command.Parameters.AddWithValue(bucket.CreatedAt);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task InsertBucketAsync(BucketInfo bucket) =>
+        database.ExecuteAsync("INSERT INTO bucket (name, owner_id, created_at) VALUES ($1, $2, $3)", bucket.Name, bucket.Owner, bucket.CreatedAt);
 
-    public async Task DeleteBucketAsync(string name)
-    {
-        await using var command = database.Command("DELETE FROM bucket WHERE name = $1");
-        command.Parameters.AddWithValue(name);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task DeleteBucketAsync(string name) => database.ExecuteAsync("DELETE FROM bucket WHERE name = $1", name);
 
     /// <summary>Records an object, returning the one it replaced (whose bytes the caller deletes).</summary>
-    public async Task<ObjectInfo?> UpsertObjectAsync(ObjectInfo info)
+    public Task<ObjectInfo?> UpsertObjectAsync(ObjectInfo info) => database.InTransactionAsync(async transaction =>
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var previous = await FindObjectAsync(connection, info.Bucket, info.Key, forUpdate: true);
-        await using (var upsert = new NpgsqlCommand($"""
+        var previous = await FindObjectAsync(transaction, info.Bucket, info.Key, forUpdate: true);
+        await transaction.ExecuteAsync($"""
             INSERT INTO bucket_object (bucket, {ObjectColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (bucket, key) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, etag = EXCLUDED.etag,
                 sha256 = EXCLUDED.sha256, content_type = EXCLUDED.content_type, metadata = EXCLUDED.metadata,
                 last_modified = EXCLUDED.last_modified, location = EXCLUDED.location, headers = EXCLUDED.headers,
                 part_sizes = EXCLUDED.part_sizes
-            """, connection, transaction))
-        {
-            upsert.Parameters.AddWithValue(info.Bucket);
-            upsert.Parameters.AddWithValue(info.Key);
-            upsert.Parameters.AddWithValue(info.Size);
-            upsert.Parameters.AddWithValue(info.ETag);
-            upsert.Parameters.AddWithValue(info.Sha256Hex);
-            upsert.Parameters.AddWithValue(info.ContentType);
-            upsert.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(info.Metadata));
-            upsert.Parameters.AddWithValue(info.LastModified);
-            upsert.Parameters.AddWithValue(info.Location.RelativePath);
-            upsert.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(info.Headers));
-            upsert.Parameters.AddWithValue(info.PartSizes.ToArray());
-            await upsert.ExecuteNonQueryAsync();
-        }
-        await AdjustTotalsAsync(connection, transaction, info.Bucket, previous is null ? 1 : 0, info.Size - (previous?.Size ?? 0));
-        await transaction.CommitAsync();
+            """,
+            info.Bucket, info.Key, info.Size, info.ETag, info.Sha256Hex, info.ContentType, CatalogDatabase.Jsonb(JsonSerializer.Serialize(info.Metadata)),
+            info.LastModified, info.Location.RelativePath, CatalogDatabase.Jsonb(JsonSerializer.Serialize(info.Headers)), info.PartSizes.ToArray());
+        await AdjustTotalsAsync(transaction, info.Bucket, previous is null ? 1 : 0, info.Size - (previous?.Size ?? 0));
         return previous;
-    }
+    });
 
-    public async Task<ObjectInfo?> FindObjectAsync(string bucket, string key)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        return await FindObjectAsync(connection, bucket, key, forUpdate: false);
-    }
+    public Task<ObjectInfo?> FindObjectAsync(string bucket, string key) => FindObjectAsync(database, bucket, key, forUpdate: false);
 
-    public async Task<ObjectInfo?> DeleteObjectAsync(string bucket, string key)
+    public Task<ObjectInfo?> DeleteObjectAsync(string bucket, string key) => database.InTransactionAsync(async transaction =>
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        ObjectInfo? deleted;
-        await using (var delete = new NpgsqlCommand(
-            $"DELETE FROM bucket_object WHERE bucket = $1 AND key = $2 RETURNING {ObjectColumns}", connection, transaction))
-        {
-            delete.Parameters.AddWithValue(bucket);
-            delete.Parameters.AddWithValue(key);
-            await using var reader = await delete.ExecuteReaderAsync();
-            deleted = await reader.ReadAsync() ? ReadObject(reader, bucket) : null;
-        }
+        var deleted = await transaction.QueryFirstOrDefaultAsync(
+            $"DELETE FROM bucket_object WHERE bucket = $1 AND key = $2 RETURNING {ObjectColumns}", reader => ReadObject(reader, bucket), bucket, key);
         if (deleted is not null)
         {
-            await AdjustTotalsAsync(connection, transaction, bucket, -1, -deleted.Size);
+            await AdjustTotalsAsync(transaction, bucket, -1, -deleted.Size);
         }
-        await transaction.CommitAsync();
         return deleted;
-    }
+    });
 
     /// <summary>
     /// Up to <paramref name="limit"/> objects with the prefix, in key order, whose keys sort after
     /// <paramref name="after"/> and not before <paramref name="from"/> (each optional).
     /// </summary>
-    public async Task<List<ObjectInfo>> ListObjectsAsync(string bucket, string prefix, string? after, string? from, int limit)
-    {
-        await using var command = database.Command(ObjectPageSql);
-        command.Parameters.AddWithValue(bucket);
-        command.Parameters.AddWithValue(prefix);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)KeyRange.UpperBound(prefix) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.AddWithValue(limit);
-        return await command.ReadAllAsync(reader => ReadObject(reader, bucket));
-    }
+    public Task<List<ObjectInfo>> ListObjectsAsync(string bucket, string prefix, string? after, string? from, int limit) => database.QueryAsync(
+        ObjectPageSql, reader => ReadObject(reader, bucket), bucket, prefix, CatalogDatabase.Nullable(after, NpgsqlDbType.Text),
+        CatalogDatabase.Nullable(KeyRange.UpperBound(prefix), NpgsqlDbType.Text), CatalogDatabase.Nullable(from, NpgsqlDbType.Text), limit);
 
-    private static async Task<ObjectInfo?> FindObjectAsync(NpgsqlConnection connection, string bucket, string key, bool forUpdate)
-    {
-        await using var command = new NpgsqlCommand(
-            $"SELECT {ObjectColumns} FROM bucket_object WHERE bucket = $1 AND key = $2{(forUpdate ? " FOR UPDATE" : "")}", connection);
-        command.Parameters.AddWithValue(bucket);
-        command.Parameters.AddWithValue(key);
-        return await command.ReadFirstOrDefaultAsync(reader => ReadObject(reader, bucket));
-    }
+    private static Task<ObjectInfo?> FindObjectAsync(ICatalogSession session, string bucket, string key, bool forUpdate) => session.QueryFirstOrDefaultAsync(
+        $"SELECT {ObjectColumns} FROM bucket_object WHERE bucket = $1 AND key = $2{(forUpdate ? " FOR UPDATE" : "")}", reader => ReadObject(reader, bucket), bucket, key);
 
-    private static async Task AdjustTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string bucket, long count, long bytes)
-    {
-        await using var command = new NpgsqlCommand(
-            "UPDATE bucket SET object_count = object_count + $2, size_bytes = size_bytes + $3 WHERE name = $1", connection, transaction);
-        command.Parameters.AddWithValue(bucket);
-        command.Parameters.AddWithValue(count);
-        command.Parameters.AddWithValue(bytes);
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task AdjustTotalsAsync(CatalogTransaction transaction, string bucket, long count, long bytes) => transaction.ExecuteAsync(
+        "UPDATE bucket SET object_count = object_count + $2, size_bytes = size_bytes + $3 WHERE name = $1", bucket, count, bytes);
 
     private static ObjectInfo ReadObject(NpgsqlDataReader reader, string bucket) => new(
         bucket,

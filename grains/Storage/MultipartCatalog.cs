@@ -7,49 +7,26 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>The SQL behind the index of multipart uploads in progress, per bucket.</summary>
 public sealed class MultipartCatalog(CatalogDatabase database)
 {
-    public async Task InsertAsync(string bucket, string key, string uploadId, DateTime initiated)
-    {
-        await using var command = database.Command("INSERT INTO multipart_upload (bucket, key, upload_id, initiated) VALUES ($1, $2, $3, $4)");
-        command.Parameters.AddWithValue(bucket);
-        command.Parameters.AddWithValue(key);
-        command.Parameters.AddWithValue(uploadId);
-        command.Parameters.AddWithValue(initiated);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task InsertAsync(string bucket, string key, string uploadId, DateTime initiated) => database.ExecuteAsync(
+        "INSERT INTO multipart_upload (bucket, key, upload_id, initiated) VALUES ($1, $2, $3, $4)", bucket, key, uploadId, initiated);
 
-    public async Task DeleteAsync(string uploadId)
-    {
-        await using var command = database.Command("DELETE FROM multipart_upload WHERE upload_id = $1");
-        command.Parameters.AddWithValue(uploadId);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task DeleteAsync(string uploadId) => database.ExecuteAsync("DELETE FROM multipart_upload WHERE upload_id = $1", uploadId);
 
     /// <summary>Removes the rows of a bucket's uploads; answers their upload ids.</summary>
-    public async Task<IReadOnlyList<string>> DeleteInBucketAsync(string bucket)
-    {
-        await using var command = database.Command("DELETE FROM multipart_upload WHERE bucket = $1 RETURNING upload_id");
-        command.Parameters.AddWithValue(bucket);
-        return await command.ReadAllAsync(reader => reader.GetString(0));
-    }
+    public async Task<IReadOnlyList<string>> DeleteInBucketAsync(string bucket) =>
+        await database.QueryAsync("DELETE FROM multipart_upload WHERE bucket = $1 RETURNING upload_id", reader => reader.GetString(0), bucket);
 
     /// <summary>
     /// Up to <paramref name="limit"/> uploads started before <paramref name="cutoff"/>, oldest first, after
     /// <paramref name="after"/> in that order, so that a sweep pages through them even past any it cannot remove.
     /// </summary>
-    public async Task<IReadOnlyList<UploadInProgress>> ListStartedBeforeAsync(DateTime cutoff, UploadInProgress? after, int limit)
-    {
-        await using var command = database.Command("""
+    public async Task<IReadOnlyList<UploadInProgress>> ListStartedBeforeAsync(DateTime cutoff, UploadInProgress? after, int limit) =>
+        await database.QueryAsync("""
             SELECT key, upload_id, initiated FROM multipart_upload
             WHERE initiated < $1 AND (initiated, upload_id) > ($2, $3)
             ORDER BY initiated, upload_id
             LIMIT $4
-            """);
-        command.Parameters.AddWithValue(cutoff);
-        command.Parameters.AddWithValue(after?.Initiated ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
-        command.Parameters.AddWithValue(after?.UploadId ?? "");
-        command.Parameters.AddWithValue(limit);
-        return await ReadUploadsAsync(command);
-    }
+            """, ReadUpload, cutoff, after?.Initiated ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc), after?.UploadId ?? "", limit);
 
     /// <summary>$1 bucket, $2 prefix, $3 key marker, $4 upload id marker, $5 the key to start from (or empty), $6 the limit.</summary>
     internal const string UploadPageSql = """
@@ -67,20 +44,8 @@ public sealed class MultipartCatalog(CatalogDatabase database)
     /// key marker; with one, after that upload of it. Keys and upload ids compare by their bytes (collation "C").
     /// </summary>
     public async Task<IReadOnlyList<UploadInProgress>> ListAsync(
-        string bucket, string prefix, string keyMarker, string uploadIdMarker, string from, int limit)
-    {
-        await using var command = database.Command(UploadPageSql);
-        command.Parameters.AddWithValue(bucket);
-        command.Parameters.AddWithValue(prefix);
-        command.Parameters.AddWithValue(keyMarker);
-        command.Parameters.AddWithValue(uploadIdMarker);
-        command.Parameters.AddWithValue(from);
-        command.Parameters.AddWithValue(limit);
-        return await ReadUploadsAsync(command);
-    }
+        string bucket, string prefix, string keyMarker, string uploadIdMarker, string from, int limit) =>
+        await database.QueryAsync(UploadPageSql, ReadUpload, bucket, prefix, keyMarker, uploadIdMarker, from, limit);
 
-    private static async Task<IReadOnlyList<UploadInProgress>> ReadUploadsAsync(NpgsqlCommand command)
-    {
-        return await command.ReadAllAsync(reader => new UploadInProgress(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)));
-    }
+    private static UploadInProgress ReadUpload(NpgsqlDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2));
 }
