@@ -38,7 +38,13 @@ public sealed record MediaView(
     [property: Id(17)] string? VideoCodec = null,
     [property: Id(18)] string? Playback = null,
     [property: Id(19)] DateTime? TrashedAt = null,
-    [property: Id(20)] MotionView? Motion = null);
+    [property: Id(20)] MotionView? Motion = null,
+    [property: Id(21)] string? Lens = null,
+    [property: Id(22)] double? ExposureTime = null,
+    [property: Id(23)] double? FNumber = null,
+    [property: Id(24)] int? Iso = null,
+    [property: Id(25)] double? FocalLength = null,
+    [property: Id(26)] string? Place = null);
 
 /// <summary>A Live Photo's motion part: the short video a photo plays (at /playback), with its facts and state.</summary>
 [GenerateSerializer, Immutable]

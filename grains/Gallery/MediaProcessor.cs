@@ -188,5 +188,6 @@ public sealed class MediaProcessor(
         new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video, Motion: motion),
         now,
         [],
-        inspection.ContentIdentifier);
+        inspection.ContentIdentifier,
+        inspection.Capture);
 }

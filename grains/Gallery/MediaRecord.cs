@@ -1,5 +1,6 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Grains.Gallery;
 
@@ -20,14 +21,17 @@ public sealed record MediaRecord(
     MediaDetails Details,
     DateTime CreatedAt,
     IReadOnlyList<Guid> AlbumIds,
-    string? ContentIdentifier = null)
+    string? ContentIdentifier = null,
+    CaptureFacts? Capture = null)
 {
-    // Camera and position are extra fields beyond API.md's media (which allows extras), for the web UI's viewer.
+    // Camera, lens, exposure and position are extra fields beyond API.md's media (which allows extras), for the web UI's viewer.
     public MediaView ToView(IReadOnlyList<Guid> albumIds) => new(
         Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt,
         Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude,
         Details.Video?.DurationMs, Details.Video?.Codec, Details.Video?.Playback,
-        Motion: Details.Motion is { Video: var motion } ? new MotionView(motion.DurationMs, motion.Codec, motion.Playback) : null);
+        Motion: Details.Motion is { Video: var motion } ? new MotionView(motion.DurationMs, motion.Codec, motion.Playback) : null,
+        Lens: Capture?.Lens, ExposureTime: Capture?.ExposureTime, FNumber: Capture?.FNumber, Iso: Capture?.Iso,
+        FocalLength: Capture?.FocalLength, Place: Capture?.Place);
 
     /// <summary>What a browser plays of this media: the video itself, or a Live Photo's motion part; null for a still.</summary>
     public PlayableVideo? Playable => Details switch

@@ -12,7 +12,7 @@ namespace GalleryOrleans.Grains.Gallery;
 /// </summary>
 public sealed class TrashCatalog(CatalogDatabase database)
 {
-    private const string TrashedColumns = $"{GalleryCatalog.MediaRowColumns}, t.albums, m.content_identifier, t.trashed_at";
+    private const string TrashedColumns = $"{GalleryCatalog.MediaRowColumns}, t.albums, {GalleryCatalog.MediaTailColumns}, t.trashed_at";
     private const string TrashedRows = "media_trash t CROSS JOIN LATERAL jsonb_populate_record(null::media, t.media) m";
 
     // Groups losing the photo shrink; one left with a single photo is no group any more. Dismissed groups keep their
@@ -65,7 +65,7 @@ public sealed class TrashCatalog(CatalogDatabase database)
         await using var command = database.Command($"SELECT {TrashedColumns} FROM {TrashedRows} WHERE t.media_id = $1");
         command.Parameters.AddWithValue(mediaId);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (GalleryCatalog.ReadMedia(reader), reader.GetDateTime(16)) : null;
+        return await reader.ReadAsync() ? (GalleryCatalog.ReadMedia(reader), reader.GetDateTime(GalleryCatalog.MediaColumnCount)) : null;
     }
 
     /// <summary>Removes the trash row (trashed before the given time, when one is given); the stored files it named, or null.</summary>
@@ -97,7 +97,7 @@ public sealed class TrashCatalog(CatalogDatabase database)
         while (await reader.ReadAsync())
         {
             var media = GalleryCatalog.ReadMedia(reader);
-            items.Add(media.ToView(media.AlbumIds) with { TrashedAt = reader.GetDateTime(16) });
+            items.Add(media.ToView(media.AlbumIds) with { TrashedAt = reader.GetDateTime(GalleryCatalog.MediaColumnCount) });
         }
         return GalleryCatalog.ToPage(items, limit, m => new GalleryCursor(m.TrashedAt!.Value, m.Id));
     }
