@@ -227,8 +227,8 @@ public enum ShareAccess
 }
 
 /// <summary>
-/// A media as a link holder sees it: no albums, favourite flag, hash, camera or position. Videos add their length, codec
-/// and whether the browser rendition is ready, as the owner's media JSON does.
+/// A media as a link holder sees it: no albums, favourite flag, hash, camera, lens, exposure, place or position. Videos
+/// (and a photo's motion part) add their length, codec and whether the browser rendition is ready, as the owner's media JSON does.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SharedMediaView(
@@ -243,7 +243,8 @@ public sealed record SharedMediaView(
     [property: Id(8)] DateTime CreatedAt,
     [property: Id(9)] long? DurationMs = null,
     [property: Id(10)] string? VideoCodec = null,
-    [property: Id(11)] string? Playback = null);
+    [property: Id(11)] string? Playback = null,
+    [property: Id(12)] MotionView? Motion = null);
 
 /// <summary>An album as a link holder sees it: not its id, which is the owner's.</summary>
 [GenerateSerializer, Immutable]
