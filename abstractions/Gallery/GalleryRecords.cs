@@ -38,7 +38,13 @@ public sealed record MediaView(
     [property: Id(17)] string? VideoCodec = null,
     [property: Id(18)] string? Playback = null,
     [property: Id(19)] DateTime? TrashedAt = null,
-    [property: Id(20)] MotionView? Motion = null);
+    [property: Id(20)] MotionView? Motion = null,
+    [property: Id(21)] string? Lens = null,
+    [property: Id(22)] double? ExposureTime = null,
+    [property: Id(23)] double? FNumber = null,
+    [property: Id(24)] int? Iso = null,
+    [property: Id(25)] double? FocalLength = null,
+    [property: Id(26)] string? Place = null);
 
 /// <summary>A Live Photo's motion part: the short video a photo plays (at /playback), with its facts and state.</summary>
 [GenerateSerializer, Immutable]
@@ -229,8 +235,8 @@ public enum ShareAccess
 }
 
 /// <summary>
-/// A media as a link holder sees it: no albums, favourite flag, hash, camera or position. Videos add their length, codec
-/// and whether the browser rendition is ready, as the owner's media JSON does.
+/// A media as a link holder sees it: no albums, favourite flag, hash, camera, lens, exposure, place or position. Videos
+/// (and a photo's motion part) add their length, codec and whether the browser rendition is ready, as the owner's media JSON does.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SharedMediaView(
@@ -245,7 +251,8 @@ public sealed record SharedMediaView(
     [property: Id(8)] DateTime CreatedAt,
     [property: Id(9)] long? DurationMs = null,
     [property: Id(10)] string? VideoCodec = null,
-    [property: Id(11)] string? Playback = null);
+    [property: Id(11)] string? Playback = null,
+    [property: Id(12)] MotionView? Motion = null);
 
 /// <summary>An album as a link holder sees it: not its id, which is the owner's.</summary>
 [GenerateSerializer, Immutable]

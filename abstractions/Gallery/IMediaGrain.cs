@@ -51,6 +51,13 @@ public interface IMediaGrain : IGrainWithGuidKey
     /// </summary>
     Task<Result<MediaContent, GalleryFailure>> Playback(Guid caller);
 
+    /// <summary>
+    /// What a share visitor plays on a link without originals: the rendition (which carries no metadata), or, when
+    /// browsers play the video or motion part as uploaded, its copy without location and device metadata, made on the
+    /// first call and kept. Fails as <see cref="Playback"/> does.
+    /// </summary>
+    Task<Result<MediaContent, GalleryFailure>> VisitorPlayback(Guid caller);
+
     /// <summary>A Live Photo's motion part as uploaded (its .mov); NotFound for any other media.</summary>
     Task<Result<MediaContent, GalleryFailure>> MotionOriginal(Guid caller);
 
@@ -69,6 +76,16 @@ public interface IMediaGrain : IGrainWithGuidKey
 
     /// <summary>Removes a Live Photo's motion part and its files (an upload request that failed undoes its pairing).</summary>
     Task<GalleryFailure> DetachMotion(Guid caller);
+
+    /// <summary>
+    /// Undoes this media's upload (its request failed): deletes it for good, without a stay in the trash. A motion part
+    /// it took over from a video uploaded by an earlier request (not among <paramref name="sameRequest"/>) is not this
+    /// request's to delete: that video becomes a media of its own again, as it was.
+    /// </summary>
+    Task<GalleryFailure> Discard(Guid caller, IReadOnlyList<Guid> sameRequest);
+
+    /// <summary>This video's row was put back by the photo that had taken it over (see <see cref="Discard"/>): reload it.</summary>
+    Task Reinstated(Guid caller);
 
     /// <summary>For the playback job: the video still waiting for its rendition, or null (gone, ready or failed).</summary>
     Task<PlaybackSource?> PendingPlayback();

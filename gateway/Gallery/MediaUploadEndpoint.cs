@@ -14,7 +14,8 @@ namespace GalleryOrleans.Gateway.Gallery;
 /// POST /api/media/upload (and POST /api/media): each multipart "file" part streams straight to a storage
 /// writer, sniffed from its first bytes. A Live Photo's motion part joins its photo (uploaded in this request or
 /// before) instead of becoming a media. The request is all or nothing: if any file is refused, or the album is not
-/// the caller's, the media already made by this request are deleted again and the motion parts it added removed.
+/// the caller's, the media already made by this request are deleted again and the motion parts it added removed, while
+/// a video of an earlier request that a photo of this one took over becomes a media of its own again.
 /// </summary>
 internal static class MediaUploadEndpoint
 {
@@ -124,12 +125,12 @@ internal static class MediaUploadEndpoint
 
     private static async Task<IResult> UndoAsync(IClusterClient cluster, Guid owner, UploadedMedia uploaded, IResult answer)
     {
-        // Never seen by the user, so not kept in their trash: moved there and deleted for good at once.
-        foreach (var id in uploaded.New)
+        // Never seen by the user, so not kept in their trash; a video of an earlier request that one of these photos
+        // took over as its motion part is given back.
+        var made = uploaded.New.ToList();
+        foreach (var id in made)
         {
-            var grain = cluster.GetGrain<IMediaGrain>(id);
-            await grain.Delete(owner);
-            await grain.Purge(owner, null);
+            await cluster.GetGrain<IMediaGrain>(id).Discard(owner, made);
         }
         foreach (var id in uploaded.JoinedEarlier)
         {

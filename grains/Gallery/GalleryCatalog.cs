@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Grains.Catalog;
+using GalleryOrleans.Imaging.Photos;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,9 +14,16 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     internal const string MediaRowColumns =
         "m.id, m.owner_id, m.name, m.kind, m.content_type, m.size_bytes, m.width, m.height, m.taken_at, m.is_favorite, m.sha256, m.perceptual_hash, m.details, m.created_at";
 
-    /// <summary>What <see cref="ReadMedia"/> reads: the row columns, the album ids, the Live Photo content identifier.</summary>
+    /// <summary>The columns <see cref="ReadMedia"/> reads after the album ids: the Live Photo content identifier, then lens, exposure and place.</summary>
+    internal const string MediaTailColumns =
+        "m.content_identifier, m.lens, m.exposure_time, m.f_number, m.iso, m.focal_length, m.place";
+
+    /// <summary>How many columns <see cref="ReadMedia"/> reads: the row columns, the album ids and the tail.</summary>
+    internal const int MediaColumnCount = 22;
+
+    /// <summary>What <see cref="ReadMedia"/> reads: the row columns, the album ids, the tail columns.</summary>
     public const string MediaColumns =
-        MediaRowColumns + ", ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id), m.content_identifier";
+        MediaRowColumns + ", ARRAY(SELECT am2.album_id FROM album_media am2 WHERE am2.media_id = m.id ORDER BY am2.album_id), " + MediaTailColumns;
 
     /// <summary>The taken-order sort time; migration 0045 indexes exactly this expression.</summary>
     public const string TakenKey = "COALESCE(m.taken_at, m.created_at)";
@@ -37,15 +45,23 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         ORDER BY a.created_at DESC, a.id DESC LIMIT $4
         """;
 
-    public Task InsertMediaAsync(MediaRecord media) => database.ExecuteAsync("""
-        INSERT INTO media (id, owner_id, name, kind, content_type, size_bytes, width, height, taken_at, is_favorite, sha256, perceptual_hash, details, created_at, content_identifier)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-        """,
-        media.Id, media.OwnerId, media.Name, media.Kind, media.ContentType, media.SizeBytes,
-        CatalogDatabase.Nullable(media.Width, NpgsqlDbType.Integer), CatalogDatabase.Nullable(media.Height, NpgsqlDbType.Integer),
-        CatalogDatabase.Nullable(media.TakenAt, NpgsqlDbType.TimestampTz), media.IsFavorite, media.Sha256,
-        CatalogDatabase.Nullable(media.PerceptualHash, NpgsqlDbType.Bytea), CatalogDatabase.Jsonb(JsonSerializer.Serialize(media.Details)),
-        media.CreatedAt, CatalogDatabase.Nullable(media.ContentIdentifier, NpgsqlDbType.Text));
+    public Task InsertMediaAsync(MediaRecord media)
+    {
+        var capture = media.Capture ?? CaptureFacts.None;
+        return database.ExecuteAsync("""
+            INSERT INTO media (id, owner_id, name, kind, content_type, size_bytes, width, height, taken_at, is_favorite, sha256, perceptual_hash, details, created_at, content_identifier,
+                               lens, exposure_time, f_number, iso, focal_length, place)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+            """,
+            media.Id, media.OwnerId, media.Name, media.Kind, media.ContentType, media.SizeBytes,
+            CatalogDatabase.Nullable(media.Width, NpgsqlDbType.Integer), CatalogDatabase.Nullable(media.Height, NpgsqlDbType.Integer),
+            CatalogDatabase.Nullable(media.TakenAt, NpgsqlDbType.TimestampTz), media.IsFavorite, media.Sha256,
+            CatalogDatabase.Nullable(media.PerceptualHash, NpgsqlDbType.Bytea), CatalogDatabase.Jsonb(JsonSerializer.Serialize(media.Details)),
+            media.CreatedAt, CatalogDatabase.Nullable(media.ContentIdentifier, NpgsqlDbType.Text),
+            CatalogDatabase.Nullable(capture.Lens, NpgsqlDbType.Text), CatalogDatabase.Nullable(capture.ExposureTime, NpgsqlDbType.Double),
+            CatalogDatabase.Nullable(capture.FNumber, NpgsqlDbType.Double), CatalogDatabase.Nullable(capture.Iso, NpgsqlDbType.Integer),
+            CatalogDatabase.Nullable(capture.FocalLength, NpgsqlDbType.Double), CatalogDatabase.Nullable(capture.Place, NpgsqlDbType.Text));
+    }
 
     /// <summary>The owner's media holding a Live Photo content identifier: a photo, or a motion part waiting for it.</summary>
     public Task<MediaRecord?> FindByContentIdentifierAsync(Guid owner, string contentIdentifier) =>
@@ -193,7 +209,20 @@ public sealed class GalleryCatalog(CatalogDatabase database)
         JsonSerializer.Deserialize<MediaDetails>(reader.GetString(12))!,
         reader.GetDateTime(13),
         reader.GetFieldValue<Guid[]>(14),
-        reader.IsDBNull(15) ? null : reader.GetString(15));
+        reader.IsDBNull(15) ? null : reader.GetString(15),
+        ReadCapture(reader));
+
+    private static CaptureFacts? ReadCapture(NpgsqlDataReader reader)
+    {
+        var capture = new CaptureFacts(
+            reader.IsDBNull(16) ? null : reader.GetString(16),
+            reader.IsDBNull(17) ? null : reader.GetDouble(17),
+            reader.IsDBNull(18) ? null : reader.GetDouble(18),
+            reader.IsDBNull(19) ? null : reader.GetInt32(19),
+            reader.IsDBNull(20) ? null : reader.GetDouble(20),
+            reader.IsDBNull(21) ? null : reader.GetString(21));
+        return capture == CaptureFacts.None ? null : capture;
+    }
 
     private static AlbumView ReadAlbum(NpgsqlDataReader reader, int first) => new(
         reader.GetGuid(first),

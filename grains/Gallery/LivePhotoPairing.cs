@@ -6,7 +6,8 @@ namespace GalleryOrleans.Grains.Gallery;
 /// <summary>
 /// Records a newly processed media so that a Live Photo's still and motion part, which carry one content
 /// identifier, become one media whichever arrives first: a video finding its photo joins it as the motion part
-/// (and is not recorded on its own); a photo finding its video waiting takes it over. The owner's media holding an
+/// (and is not recorded on its own); a photo finding its video waiting takes it over, keeping the video's row so that
+/// undoing the photo's upload can give the video back (<see cref="MotionPart.FormerVideo"/>). The owner's media holding an
 /// identifier is unique (an index), so two parts recorded at the same moment meet on the retry.
 /// </summary>
 public sealed class LivePhotoPairing(GalleryCatalog catalog, MediaProcessor processor, IGrainFactory grains)
@@ -35,7 +36,7 @@ public sealed class LivePhotoPairing(GalleryCatalog catalog, MediaProcessor proc
             else if (holder is { Kind: "video" } && record is { Kind: "image", Details.Motion: null }
                 && await grains.GetGrain<IMediaGrain>(holder.Id).HandOverAsMotion(record.OwnerId) is { } waiting)
             {
-                record = record with { Details = record.Details with { Motion = MotionPart.From(waiting) } };
+                record = record with { Details = record.Details with { Motion = MotionPart.From(waiting) with { FormerVideo = holder } } };
                 holder = null;
             }
             // A second copy of a part already paired is a media of its own, without the identifier.

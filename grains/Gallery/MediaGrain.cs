@@ -125,19 +125,54 @@ public sealed class MediaGrain(
         }
         if (mine.Details.SharedCopy is not { } copy)
         {
-            try
+            var made = await MakeCopyAsync(() => copies.MakeAsync(mine));
+            if (!made.Succeeded)
             {
-                copy = await copies.MakeAsync(mine);
+                return Result<MediaContent, GalleryFailure>.Fail(made.Failure, made.Detail);
             }
-            catch (UnreadableMediaException error)
-            {
-                return Result<MediaContent, GalleryFailure>.Fail(
-                    error.Reason == UnreadableMediaReason.Unsupported ? GalleryFailure.UnsupportedMedia : GalleryFailure.Unreadable, error.Message);
-            }
+            copy = made.Value!;
             media = mine with { Details = mine.Details with { SharedCopy = copy } };
             await catalog.UpdateMediaDetailsAsync(Id, media.Details);
         }
         return Result<MediaContent, GalleryFailure>.Ok(Content(copy.File, copy.ContentType, Path.ChangeExtension(mine.Name, copy.Suffix)));
+    }
+
+    public async Task<Result<MediaContent, GalleryFailure>> VisitorPlayback(Guid caller)
+    {
+        var playback = await Playback(caller);
+        if (!playback.Succeeded || Mine(caller) is not { Playable.Video.Rendition: null } mine)
+        {
+            return playback;
+        }
+        if (mine.Details is not { Video: null, Motion: { } motion })
+        {
+            return await SharedCopy(caller);
+        }
+        if (motion.SharedCopy is not { } copy)
+        {
+            var made = await MakeCopyAsync(() => copies.MakeMotionAsync(mine, motion));
+            if (!made.Succeeded)
+            {
+                return Result<MediaContent, GalleryFailure>.Fail(made.Failure, made.Detail);
+            }
+            copy = made.Value!;
+            media = mine with { Details = mine.Details with { Motion = motion with { SharedCopy = copy } } };
+            await catalog.UpdateMediaDetailsAsync(Id, media.Details);
+        }
+        return Result<MediaContent, GalleryFailure>.Ok(Content(copy.File, copy.ContentType, VideoFileName(mine, copy.ContentType)));
+    }
+
+    private static async Task<Result<SharedCopy, GalleryFailure>> MakeCopyAsync(Func<Task<SharedCopy>> make)
+    {
+        try
+        {
+            return Result<SharedCopy, GalleryFailure>.Ok(await make());
+        }
+        catch (UnreadableMediaException error)
+        {
+            return Result<SharedCopy, GalleryFailure>.Fail(
+                error.Reason == UnreadableMediaReason.Unsupported ? GalleryFailure.UnsupportedMedia : GalleryFailure.Unreadable, error.Message);
+        }
     }
 
     public Task<Result<MediaContent, GalleryFailure>> Thumbnail(Guid caller, int size) => Task.FromResult(Mine(caller) is { } mine
@@ -227,7 +262,7 @@ public sealed class MediaGrain(
         await catalog.DeleteMediaAsync(Id);
         await Library.MediaRemoved(Id, albumIds);
         media = null;
-        await processor.DeleteFilesAsync(waiting.OwnerId, waiting.Details.Thumbnails.Values);
+        // Its thumbnails stay: the photo keeps this row as the motion part's former video (LivePhotoPairing).
         DeactivateOnIdle();
         return new MotionPart(waiting.Details.Original, waiting.ContentType, video).ToTransfer();
     }
@@ -243,6 +278,41 @@ public sealed class MediaGrain(
         await Library.MediaSaved(await ViewAsync(media));
         await processor.DeleteFilesAsync(photo.OwnerId, motion.Files);
         return GalleryFailure.None;
+    }
+
+    public async Task<GalleryFailure> Discard(Guid caller, IReadOnlyList<Guid> sameRequest)
+    {
+        if (Mine(caller) is not { } mine)
+        {
+            return GalleryFailure.NotFound;
+        }
+        var handedBack = mine.Details.Motion is { FormerVideo: { } former } motion && !sameRequest.Contains(former.Id) ? motion : null;
+        if (handedBack is not null)
+        {
+            // The photo lets go of the motion part before it is deleted, so its files stay for the video they came from.
+            media = mine with { Details = mine.Details with { Motion = null } };
+            await catalog.UpdateMediaDetailsAsync(Id, media.Details);
+            await processor.DeleteFilesAsync(caller, handedBack.SharedCopy is { } copy ? [copy.File] : []);
+        }
+        await Delete(caller);
+        await Purge(caller, null);
+        if (handedBack?.FormerVideoAgain() is { } video)
+        {
+            // Only now: the photo's row held the content identifier, which one media of an owner may hold.
+            await catalog.InsertMediaAsync(video);
+            await GrainFactory.GetGrain<IMediaGrain>(video.Id).Reinstated(caller);
+        }
+        return GalleryFailure.None;
+    }
+
+    public async Task Reinstated(Guid caller)
+    {
+        media = await catalog.FindMediaAsync(Id);
+        if (Mine(caller) is not null)
+        {
+            await Library.MediaSaved(await ViewAsync(media!));
+            await StartBackgroundWorkAsync();
+        }
     }
 
     private async Task StartPlaybackJobIfPendingAsync()

@@ -45,26 +45,28 @@ public sealed class MediaProcessor(
             }
             thumbnails[size] = thumbnail;
         }
-        var motion = upload.ContentType == "image/jpeg" ? await EmbeddedMotionAsync(bucket, owner, mediaId, layout.PathOf(original.ObjectLocation)) : null;
+        var motion = upload.ContentType is "image/jpeg" or "image/heic"
+            ? await EmbeddedMotionAsync(bucket, owner, mediaId, layout.PathOf(original.ObjectLocation))
+            : null;
         return Result<MediaRecord, GalleryFailure>.Ok(
             Record(mediaId, owner, upload, now, original, inspected.Image, inspected.Fingerprint, thumbnails, inspected.Video, motion));
     }
 
     /// <summary>
-    /// A Google motion photo's appended MP4, stored beside the JPEG as its motion part. The photo stays a still when
-    /// the video is unreadable or does not fit the quota: the JPEG itself is fine either way.
+    /// A Google or Samsung motion photo's embedded MP4, stored beside the photo as its motion part. The photo stays a
+    /// still when the video is unreadable or does not fit the quota: the photo itself is fine either way.
     /// </summary>
     private async Task<MotionPart?> EmbeddedMotionAsync(IBucketGrain bucket, Guid owner, Guid mediaId, string path)
     {
-        if (EmbeddedMotionVideo.Find(path) is not { } start)
+        if (EmbeddedMotionVideo.Find(path) is not { } video)
         {
             return null;
         }
         StoredFile? stored;
         await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
         {
-            file.Position = start;
-            stored = await StoreStreamAsync(bucket, owner, $"media/{mediaId:N}/motion.mp4", file, "video/mp4");
+            file.Position = video.Start;
+            stored = await StoreStreamAsync(bucket, owner, $"media/{mediaId:N}/motion.mp4", file, "video/mp4", length: video.Length);
         }
         if (stored is null)
         {
@@ -138,20 +140,26 @@ public sealed class MediaProcessor(
         StoreStreamAsync(bucket, owner, key, new MemoryStream(bytes, writable: false), "image/webp");
 
     private async Task<StoredFile?> StoreStreamAsync(
-        IBucketGrain bucket, Guid owner, string key, Stream source, string contentType, WriteCondition? condition = null)
+        IBucketGrain bucket, Guid owner, string key, Stream source, string contentType, WriteCondition? condition = null, long length = long.MaxValue)
     {
-        var sealedObject = await grains.SealNewAsync(writer => FillAsync(writer, source));
+        var sealedObject = await grains.SealNewAsync(writer => FillAsync(writer, source, length));
         return await StoreAsync(bucket, owner, key, sealedObject.Value!, contentType, condition);
     }
 
-    /// <summary>Appends a stream to a new object in chunks and seals it.</summary>
-    internal static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, Stream source)
+    /// <summary>Appends a stream (its next <paramref name="length"/> bytes at most) to a new object in chunks and seals it.</summary>
+    internal static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, Stream source, long length = long.MaxValue)
     {
         var chunk = new byte[ObjectChunks.Size];
-        int read;
-        while ((read = await source.ReadAtLeastAsync(chunk, chunk.Length, throwOnEndOfStream: false)) > 0)
+        while (length > 0)
         {
+            var window = chunk.AsMemory(0, (int)Math.Min(chunk.Length, length));
+            var read = await source.ReadAtLeastAsync(window, window.Length, throwOnEndOfStream: false);
+            if (read == 0)
+            {
+                break;
+            }
             await writer.Append(chunk[..read]);
+            length -= read;
         }
         return await writer.Seal(null, null);
     }
@@ -188,5 +196,6 @@ public sealed class MediaProcessor(
         new MediaDetails(original, thumbnails, inspection.CameraMake, inspection.CameraModel, inspection.Latitude, inspection.Longitude, Video: video, Motion: motion),
         now,
         [],
-        inspection.ContentIdentifier);
+        inspection.ContentIdentifier,
+        inspection.Capture);
 }

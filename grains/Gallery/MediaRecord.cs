@@ -1,5 +1,6 @@
 using GalleryOrleans.Abstractions.Gallery;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Imaging.Photos;
 
 namespace GalleryOrleans.Grains.Gallery;
 
@@ -20,14 +21,17 @@ public sealed record MediaRecord(
     MediaDetails Details,
     DateTime CreatedAt,
     IReadOnlyList<Guid> AlbumIds,
-    string? ContentIdentifier = null)
+    string? ContentIdentifier = null,
+    CaptureFacts? Capture = null)
 {
-    // Camera and position are extra fields beyond API.md's media (which allows extras), for the web UI's viewer.
+    // Camera, lens, exposure and position are extra fields beyond API.md's media (which allows extras), for the web UI's viewer.
     public MediaView ToView(IReadOnlyList<Guid> albumIds) => new(
         Id, Name, Kind, ContentType, SizeBytes, Width, Height, TakenAt, IsFavorite, Sha256, albumIds, CreatedAt,
         Details.CameraMake, Details.CameraModel, Details.Latitude, Details.Longitude,
         Details.Video?.DurationMs, Details.Video?.Codec, Details.Video?.Playback,
-        Motion: Details.Motion is { Video: var motion } ? new MotionView(motion.DurationMs, motion.Codec, motion.Playback) : null);
+        Motion: Details.Motion is { Video: var motion } ? new MotionView(motion.DurationMs, motion.Codec, motion.Playback) : null,
+        Lens: Capture?.Lens, ExposureTime: Capture?.ExposureTime, FNumber: Capture?.FNumber, Iso: Capture?.Iso,
+        FocalLength: Capture?.FocalLength, Place: Capture?.Place);
 
     /// <summary>What a browser plays of this media: the video itself, or a Live Photo's motion part; null for a still.</summary>
     public PlayableVideo? Playable => Details switch
@@ -69,10 +73,23 @@ public sealed record MediaDetails(
 /// <summary>A video's original, its type and its playback state: a video media's own, or a Live Photo's motion part.</summary>
 public sealed record PlayableVideo(StoredFile Original, string ContentType, VideoDetails Video);
 
-/// <summary>A Live Photo's short video, stored beside the still: its original and its playback state.</summary>
-public sealed record MotionPart(StoredFile Original, string ContentType, VideoDetails Video)
+/// <summary>
+/// A Live Photo's short video, stored beside the still: its original, its playback state, the copy without metadata
+/// that share visitors play (once one has been asked for), and, when the photo took over a video uploaded before it,
+/// that video's row as it was (its thumbnails kept), so that undoing the photo's upload gives the video back.
+/// </summary>
+public sealed record MotionPart(StoredFile Original, string ContentType, VideoDetails Video, SharedCopy? SharedCopy = null, MediaRecord? FormerVideo = null)
 {
-    public IEnumerable<StoredFile> Files => Video.Rendition is { } rendition ? [Original, rendition] : [Original];
+    public IEnumerable<StoredFile> Files => new[] { Original }
+        .Concat(Video.Rendition is { } rendition ? [rendition] : [])
+        .Concat(SharedCopy is { } copy ? [copy.File] : [])
+        .Concat(FormerVideo?.Details.Thumbnails.Values ?? [])
+        .Concat(FormerVideo?.Details.SharedCopy is { } formerCopy ? [formerCopy.File] : []);
+
+    /// <summary>The video this part was before its photo took it over, as a media of its own again, with the part's current playback.</summary>
+    public MediaRecord? FormerVideoAgain() => FormerVideo is { } former
+        ? former with { Details = former.Details with { Video = Video, Motion = null }, AlbumIds = [] }
+        : null;
 
     public static MotionPart From(MotionTransfer transfer) => new(
         StoredFile.From(transfer.Original),

@@ -5,8 +5,8 @@ using NpgsqlTypes;
 namespace GalleryOrleans.Grains.Gallery;
 
 /// <summary>
-/// The SQL behind GET /api/search: the owner's media whose file name, camera or album name holds the text
-/// (case-insensitive, read from the trigram indexes of migration 0046), narrowed by the filters, in taken order.
+/// The SQL behind GET /api/search: the owner's media whose file name, camera, place name or album name holds the text
+/// (case-insensitive, read from the trigram indexes of migrations 0046 and 0048), narrowed by the filters, in taken order.
 /// </summary>
 public sealed class SearchCatalog(GalleryCatalog gallery)
 {
@@ -19,6 +19,7 @@ public sealed class SearchCatalog(GalleryCatalog gallery)
                 AND ($5::text IS NULL
                     OR lower(m.name) LIKE $5
                     OR lower(coalesce(m.details ->> 'CameraMake', '') || ' ' || coalesce(m.details ->> 'CameraModel', '')) LIKE $5
+                    OR lower(m.place) LIKE $5
                     OR EXISTS (SELECT 1 FROM album_media am JOIN album a ON a.id = am.album_id
                                WHERE am.media_id = m.id AND a.owner_id = $1 AND lower(a.name) LIKE $5))
                 AND ($6::timestamptz IS NULL OR {GalleryCatalog.TakenKey} >= $6)

@@ -142,7 +142,7 @@ public sealed class ShareGrain(
     /// <summary>A link holder sees the pictures, not where they were taken or with what, nor how the owner files them.</summary>
     private static SharedMediaView ForVisitor(MediaView media) =>
         new(media.Id, media.Name, media.Type, media.ContentType, media.SizeBytes, media.Width, media.Height, media.TakenAt, media.CreatedAt,
-            media.DurationMs, media.VideoCodec, media.Playback);
+            media.DurationMs, media.VideoCodec, media.Playback, media.Motion);
 
     private static SharedAlbumView? ForVisitor(AlbumView? album) =>
         album is null ? null : new(album.Name, album.Type, album.MediaCount, album.CoverMediaId);
@@ -184,25 +184,9 @@ public sealed class ShareGrain(
             : link.IncludeOriginals ? await media.Original(link.OwnerId)
             : await media.SharedCopy(link.OwnerId));
 
-    // A rendition carries no metadata (ffmpeg -map_metadata -1); a video played as uploaded is its original, which
-    // keeps its container's position and device, so a link without originals plays the copy without them instead. A
-    // Live Photo's motion part played as uploaded has no such copy, so such a link does not play it.
+    // A link without originals plays what carries no position or device: the rendition, or a copy without metadata.
     public Task<SharedMediaContent> Playback(string? session, Guid mediaId) =>
-        SharedAsync(session, mediaId, async (media, link) =>
-        {
-            var playback = await media.Playback(link.OwnerId);
-            if (link.IncludeOriginals || !playback.Succeeded)
-            {
-                return playback;
-            }
-            if (playback.Value!.Location == (await media.Original(link.OwnerId)).Value?.Location)
-            {
-                return await media.SharedCopy(link.OwnerId);
-            }
-            return playback.Value.Location == (await media.MotionOriginal(link.OwnerId)).Value?.Location
-                ? Result<MediaContent, GalleryFailure>.Fail(GalleryFailure.UnsupportedMedia)
-                : playback;
-        });
+        SharedAsync(session, mediaId, (media, link) => link.IncludeOriginals ? media.Playback(link.OwnerId) : media.VisitorPlayback(link.OwnerId));
 
     private async Task<SharedMediaContent> SharedAsync(
         string? session, Guid mediaId, Func<IMediaGrain, ShareRecord, Task<Result<MediaContent, GalleryFailure>>> read)

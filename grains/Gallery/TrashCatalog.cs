@@ -12,7 +12,7 @@ namespace GalleryOrleans.Grains.Gallery;
 /// </summary>
 public sealed class TrashCatalog(CatalogDatabase database)
 {
-    private const string TrashedColumns = $"{GalleryCatalog.MediaRowColumns}, t.albums, m.content_identifier, t.trashed_at";
+    private const string TrashedColumns = $"{GalleryCatalog.MediaRowColumns}, t.albums, {GalleryCatalog.MediaTailColumns}, t.trashed_at";
     private const string TrashedRows = "media_trash t CROSS JOIN LATERAL jsonb_populate_record(null::media, t.media) m";
 
     // Groups losing the photo shrink; one left with a single photo is no group any more. Dismissed groups keep their
@@ -62,7 +62,7 @@ public sealed class TrashCatalog(CatalogDatabase database)
     /// <summary>The trashed media (with the albums it was in) and when it was trashed.</summary>
     public Task<(MediaRecord Media, DateTime TrashedAt)?> FindAsync(Guid mediaId) => database.QueryFirstOrDefaultAsync(
         $"SELECT {TrashedColumns} FROM {TrashedRows} WHERE t.media_id = $1",
-        reader => ((MediaRecord, DateTime)?)(GalleryCatalog.ReadMedia(reader), reader.GetDateTime(16)), mediaId);
+        reader => ((MediaRecord, DateTime)?)(GalleryCatalog.ReadMedia(reader), reader.GetDateTime(GalleryCatalog.MediaColumnCount)), mediaId);
 
     /// <summary>Removes the trash row (trashed before the given time, when one is given); the stored files it named, or null.</summary>
     public async Task<MediaDetails?> DeleteAsync(Guid mediaId, Guid owner, DateTime? trashedBefore) => await database.ScalarAsync("""
@@ -121,7 +121,7 @@ public sealed class TrashCatalog(CatalogDatabase database)
     private static MediaView ReadTrashed(NpgsqlDataReader reader)
     {
         var media = GalleryCatalog.ReadMedia(reader);
-        return media.ToView(media.AlbumIds) with { TrashedAt = reader.GetDateTime(16) };
+        return media.ToView(media.AlbumIds) with { TrashedAt = reader.GetDateTime(GalleryCatalog.MediaColumnCount) };
     }
 
     /// <summary>Runs the statements ($1 media id, $2 time, $3 owner) in one transaction; false, changing nothing, when the first touches no row.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GalleryOrleans.Imaging.Photos;
 
 /// <summary>Converts EXIF GPS degrees/minutes/seconds rationals ("51/1 30/1 2628/100") and N/S/E/W refs to decimal degrees.</summary>
@@ -21,7 +19,7 @@ internal static class ExifGps
         double degrees = 0, divisor = 1;
         foreach (var part in parts)
         {
-            if (Rational(part) is not { } value || value < 0)
+            if (ExifRational.Parse(part) is not { } value || value < 0)
                 return null;
             degrees += value / divisor;
             divisor *= 60;
@@ -30,18 +28,5 @@ internal static class ExifGps
         if (degrees > limit)
             return null;
         return string.Equals(reference?.Trim(), negativeReference, StringComparison.OrdinalIgnoreCase) ? -degrees : degrees;
-    }
-
-    private static double? Rational(string text)
-    {
-        var slash = text.IndexOf('/');
-        if (slash < 0)
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && double.IsFinite(plain) ? plain : null;
-
-        return ulong.TryParse(text.AsSpan(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var numerator) &&
-               ulong.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var denominator) &&
-               denominator != 0
-            ? (double)numerator / denominator
-            : null;
     }
 }

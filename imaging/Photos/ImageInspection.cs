@@ -9,6 +9,7 @@ namespace GalleryOrleans.Imaging.Photos;
 /// WebP thumbnails keyed by <see cref="ThumbnailSizes"/>, upright, without metadata, never larger than the original.
 /// </param>
 /// <param name="ContentIdentifier">What pairs a Live Photo's still and motion parts (Apple's content identifier), if any.</param>
+/// <param name="Capture">Lens, exposure and place name, when the photo records them.</param>
 public sealed record ImageInspection(
     int Width,
     int Height,
@@ -19,4 +20,5 @@ public sealed record ImageInspection(
     double? Latitude,
     double? Longitude,
     IReadOnlyDictionary<int, byte[]> Thumbnails,
-    string? ContentIdentifier = null);
+    string? ContentIdentifier = null,
+    CaptureFacts? Capture = null);

@@ -41,7 +41,8 @@ public sealed class ImageInspector(ImageLimits limits)
             exif.Latitude,
             exif.Longitude,
             thumbnails,
-            exif.ContentIdentifier);
+            exif.ContentIdentifier,
+            exif.Capture);
     }
 
     // libvips opens lazily: this reads the header and metadata only, no pixels.

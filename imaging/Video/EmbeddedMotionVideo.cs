@@ -4,30 +4,46 @@ using System.Text.RegularExpressions;
 namespace GalleryOrleans.Imaging.Video;
 
 /// <summary>
-/// Finds the MP4 that a Google motion photo (Pixel, and the phones following its format) appends to its JPEG: the
-/// XMP names the video's length counted back from the end of the file, as GCamera:MicroVideoOffset (version 1) or as
-/// the Length of the MotionPhoto item in its Container:Directory. The bytes there must start an MP4 (an ftyp box).
+/// Finds the MP4 that a phone embeds in a motion photo. Google's format (Pixel, and the phones following it): the XMP
+/// names the video's length counted back from the end of the file, as GCamera:MicroVideoOffset (version 1) or as the
+/// Length of the MotionPhoto item in its Container:Directory. Samsung's: the MotionPhoto_Data field of the SEF trailer
+/// that ends the file (<see cref="SamsungMotionTrailer"/>); a Samsung file may carry Google's XMP too, whose length
+/// then does not end at the video. Either way the bytes found must start an MP4 (an ftyp box).
 /// </summary>
 public static partial class EmbeddedMotionVideo
 {
     // XMP sits in the JPEG's APP1 segments near the start; a segment holds at most 64 KiB.
     private const int HeadBytes = 256 * 1024;
+    private const int BoxHeaderBytes = 8;
 
-    /// <returns>Where the embedded MP4 starts; it runs to the end of the file. Null when there is none.</returns>
-    public static long? Find(string path)
+    /// <returns>Where the embedded MP4 starts and how many bytes it has. Null when there is none.</returns>
+    public static (long Start, long Length)? Find(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return new[] { GoogleVideo(file), SamsungMotionTrailer.Find(file) }
+            .FirstOrDefault(video => video is { } found && StartsMp4(file, found.Start, found.Length));
+    }
+
+    private static (long Start, long Length)? GoogleVideo(FileStream file)
+    {
         var head = new byte[(int)Math.Min(HeadBytes, file.Length)];
+        file.Position = 0;
         file.ReadExactly(head);
-        if (!long.TryParse(VideoLength(Encoding.Latin1.GetString(head)), out var videoLength) || videoLength < 8 || videoLength >= file.Length)
+        return long.TryParse(VideoLength(Encoding.Latin1.GetString(head)), out var videoLength) && videoLength < file.Length
+            ? (file.Length - videoLength, videoLength)
+            : null;
+    }
+
+    private static bool StartsMp4(FileStream file, long start, long length)
+    {
+        if (length < BoxHeaderBytes)
         {
-            return null;
+            return false;
         }
-        var start = file.Length - videoLength;
-        var box = new byte[8];
+        var box = new byte[BoxHeaderBytes];
         file.Position = start;
         file.ReadExactly(box);
-        return box.AsSpan(4).SequenceEqual("ftyp"u8) ? start : null;
+        return box.AsSpan(4).SequenceEqual("ftyp"u8);
     }
 
     private static string? VideoLength(string xmp)

@@ -62,9 +62,22 @@ function livePhoto(media, img, scope) {
   return [img, button];
 }
 
+const isNumber = (value) => typeof value === 'number';
+
+// Exposure as a photographer writes it: "1/250 s · ƒ/2.8 · ISO 200 · 50 mm", each part only when the photo says.
+function exposure(media) {
+  const time = media.exposureTime;
+  return [
+    isNumber(time) && (time < 1 ? `1/${Math.round(1 / time)} s` : `${Number(time.toFixed(1))} s`),
+    isNumber(media.fNumber) && `ƒ/${Number(media.fNumber.toFixed(1))}`,
+    isNumber(media.iso) && `ISO ${media.iso}`,
+    isNumber(media.focalLength) && `${Number(media.focalLength.toFixed(1))} mm`,
+  ].filter(Boolean).join(' · ');
+}
+
 function metadata(media) {
   const camera = [media.cameraMake, media.cameraModel].filter(Boolean).join(' ');
-  const located = typeof media.latitude === 'number' && typeof media.longitude === 'number';
+  const located = isNumber(media.latitude) && isNumber(media.longitude);
   const rows = [
     ['Taken', formatDate(media.takenAt)],
     ['Uploaded', formatDate(media.createdAt)],
@@ -73,6 +86,9 @@ function metadata(media) {
     ['Size', formatBytes(media.sizeBytes)],
     ['Type', media.contentType],
     ['Camera', camera],
+    ['Lens', media.lens],
+    ['Exposure', exposure(media)],
+    ['Place', media.place],
     ['Location', located ? `${media.latitude.toFixed(5)}, ${media.longitude.toFixed(5)}` : ''],
   ];
   return h('dl', { class: 'metadata' }, rows.filter(([, value]) => value).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));

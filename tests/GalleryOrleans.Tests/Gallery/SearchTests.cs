@@ -46,6 +46,18 @@ public sealed class SearchTests(GalleryCluster cluster) : IClassFixture<GalleryC
     }
 
     [Fact]
+    public async Task Text_matches_the_place_name_of_a_photos_xmp()
+    {
+        var user = await api.NewUserAsync();
+        await UploadAsync(user, "IMG_2001.jpg", CapturedPhoto.Jpeg());
+        await UploadAsync(user, "IMG_2002.jpg", DatedPhotos.Bytes("coffee.jpg", "2021:08:01 10:00:00"));
+
+        Assert.Equal(["IMG_2001.jpg"], await SearchAsync(user, "q=montmartre"));
+        Assert.Equal(["IMG_2001.jpg"], await SearchAsync(user, "q=PARIS"));
+        Assert.Empty(await SearchAsync(user, "q=reykjavik"));
+    }
+
+    [Fact]
     public async Task Results_page_with_a_cursor_in_taken_order()
     {
         var user = await api.NewUserAsync();
@@ -88,6 +100,7 @@ public sealed class SearchTests(GalleryCluster cluster) : IClassFixture<GalleryC
     [Theory]
     [InlineData("SELECT id FROM media WHERE lower(name) LIKE '%beach%'", "media_name_trgm")]
     [InlineData("SELECT id FROM album WHERE lower(name) LIKE '%paris%'", "album_name_trgm")]
+    [InlineData("SELECT id FROM media WHERE lower(place) LIKE '%montmartre%'", "media_place_trgm")]
     [InlineData("SELECT id FROM media WHERE owner_id = '00000000-0000-0000-0000-000000000001' ORDER BY COALESCE(taken_at, created_at) DESC, id DESC LIMIT 10", "media_by_owner_taken")]
     public async Task Searches_and_the_timeline_can_read_their_indexes(string query, string index)
     {

@@ -25,7 +25,7 @@ internal static class LivePhotoFixtures
 
     /// <summary>A 320x240 grey picture with Apple's EXIF (Make, then the MakerNote) in an APP1 segment.</summary>
     public static byte[] StillJpeg(string identifier) =>
-        WithApp1(GreyJpeg(), [.. Encoding.ASCII.GetBytes("Exif\0\0"), .. AppleTiff(identifier)]);
+        JpegApp1.Insert(GreyJpeg(), [.. Encoding.ASCII.GetBytes("Exif\0\0"), .. AppleTiff(identifier)]);
 
     /// <summary>
     /// A Google motion photo: a JPEG whose XMP says an MP4 of <paramref name="video"/>'s length ends the file, followed
@@ -39,7 +39,26 @@ internal static class LivePhotoFixtures
               GCamera:MotionPhoto="1" GCamera:MotionPhotoVersion="1" GCamera:MicroVideoOffset="{video.Length}"/>
             </rdf:RDF></x:xmpmeta>
             """;
-        return [.. WithApp1(GreyJpeg(), [.. Encoding.ASCII.GetBytes("http://ns.adobe.com/xap/1.0/\0"), .. Encoding.UTF8.GetBytes(xmp)]), .. video];
+        return [.. JpegApp1.WithXmp(GreyJpeg(), xmp), .. video];
+    }
+
+    /// <summary>
+    /// A Samsung motion photo: a JPEG followed by its SEF trailer, which holds one field, "MotionPhoto_Data" with
+    /// <paramref name="video"/>, and the directory naming it (version 106, as Galaxy phones write).
+    /// </summary>
+    public static byte[] SamsungMotionPhoto(byte[] video)
+    {
+        var name = Encoding.ASCII.GetBytes("MotionPhoto_Data");
+        byte[] field = [0, 0, 0x30, 0x0A, .. LittleEndian((uint)name.Length), .. name, .. video];
+        byte[] directory = [.. "SEFH"u8, .. LittleEndian(106), .. LittleEndian(1), 0, 0, 0x30, 0x0A, .. LittleEndian((uint)field.Length), .. LittleEndian((uint)field.Length)];
+        return [.. GreyJpeg(), .. field, .. directory, .. LittleEndian((uint)directory.Length), .. "SEFT"u8];
+    }
+
+    private static byte[] LittleEndian(uint value)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
+        return bytes;
     }
 
     private static byte[] GreyJpeg()
@@ -47,14 +66,6 @@ internal static class LivePhotoFixtures
         using var grey = Image.Black(320, 240, bands: 3) + 128;
         using var canvas = grey.Cast(Enums.BandFormat.Uchar);
         return canvas.JpegsaveBuffer(q: 90);
-    }
-
-    // An APP1 segment right after the start-of-image marker.
-    private static byte[] WithApp1(byte[] jpeg, byte[] payload)
-    {
-        var length = new byte[2];
-        BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)(payload.Length + 2));
-        return [.. jpeg[..2], 0xFF, 0xE1, .. length, .. payload, .. jpeg[2..]];
     }
 
     /// <summary>1 s of 320x240 video with sound in QuickTime: HEVC as an iPhone records it, or H.264 ("Most Compatible").</summary>

@@ -104,16 +104,16 @@ public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_viewer_shows_camera_and_position_to_the_owner_and_a_link_holder_gets_neither()
+    public async Task The_viewer_shows_camera_lens_exposure_place_and_position_to_the_owner_and_a_link_holder_gets_none()
     {
         var tagged = Path.Combine(cluster.DataDirectory, "tagged.jpg");
         using (var photo = TestImages.LoadPhoto("rocket.jpg"))
         using (var withExif = TestImages.WithExif(photo, 1,
-            ("exif-ifd0-Make", "Acme"), ("exif-ifd0-Model", "Pixelmaster 9"),
+            [.. CapturedPhoto.Exif,
             ("exif-ifd3-GPSLatitude", "51/1 30/1 2628/100"), ("exif-ifd3-GPSLatitudeRef", "N"),
-            ("exif-ifd3-GPSLongitude", "0/1 7/1 3900/100"), ("exif-ifd3-GPSLongitudeRef", "W")))
+            ("exif-ifd3-GPSLongitude", "0/1 7/1 3900/100"), ("exif-ifd3-GPSLongitudeRef", "W")]))
         {
-            withExif.Jpegsave(tagged);
+            File.WriteAllBytes(tagged, JpegApp1.WithXmp(withExif.JpegsaveBuffer(), CapturedPhoto.Xmp));
         }
         var user = await UserJourney.SignUpAsync(cluster);
         await user.UploadAsync(tagged);
@@ -123,6 +123,9 @@ public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixtu
         await Expect(metadata).ToContainTextAsync("CameraAcme Pixelmaster 9");
         await Expect(metadata).ToContainTextAsync("Location51.50730, -0.12750");
         await Expect(metadata).ToContainTextAsync("Dimensions640 × 427");
+        await Expect(metadata).ToContainTextAsync("LensAcme 35mm F1.4 DG");
+        await Expect(metadata).ToContainTextAsync("Exposure1/250 s · ƒ/1.4 · ISO 200 · 35 mm");
+        await Expect(metadata).ToContainTextAsync("PlaceMontmartre, Paris, Île-de-France, France");
         await user.Viewer.GetByText("Share this photo").ClickAsync();
         await user.Viewer.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
         var link = await user.Viewer.GetByLabel("Share link").InputValueAsync();
@@ -131,10 +134,13 @@ public sealed class AlbumAndSharePageTests(BrowserCluster cluster) : IClassFixtu
         await visitor.Page.GotoAsync(link);
         await Expect(visitor.Viewer.GetByRole(AriaRole.Heading, new() { Name = "tagged.jpg" })).ToBeVisibleAsync();
         await Expect(visitor.Viewer.Locator("dl.metadata")).Not.ToContainTextAsync("Acme");
+        await Expect(visitor.Viewer.Locator("dl.metadata")).Not.ToContainTextAsync("Montmartre");
         var shared = await visitor.Page.APIRequest.GetAsync(link.Replace("/share/", "/s/"));
         var item = (await shared.JsonAsync())!.Value.GetProperty("items")[0];
         Assert.False(item.TryGetProperty("latitude", out _));
         Assert.False(item.TryGetProperty("cameraMake", out _));
+        Assert.False(item.TryGetProperty("lens", out _));
+        Assert.False(item.TryGetProperty("place", out _));
         user.AssertNoScriptErrors();
         visitor.AssertNoScriptErrors();
     }
