@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace GalleryOrleans.Benchmarks;
+namespace GalleryOrleans.TestKit;
 
 /// <summary>Runs a program to completion; a non-zero exit is an error carrying its standard error.</summary>
-internal static class ExternalCommand
+public static class ExternalCommand
 {
     /// <summary>Returns the program's standard output.</summary>
     public static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
