@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GalleryOrleans.Tests.Infrastructure;
 
 /// <summary>
@@ -33,13 +31,13 @@ public sealed class FullDiskCluster : GalleryCluster
 
     private static async Task RunAsync(string program, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        try
         {
-            throw new InvalidOperationException(
-                $"'{program} {string.Join(' ', arguments)}' failed: {error.Trim()} (these tests mount a small tmpfs and need root)");
+            await ExternalCommand.RunAsync(program, arguments);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new InvalidOperationException($"{error.Message} (these tests mount a small tmpfs and need root)", error);
         }
     }
 }
