@@ -14,7 +14,6 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string repository;
-    private readonly PostgresInstance postgres;
     private AppProcess? silo;
     private AppProcess? gateway;
 
@@ -22,7 +21,6 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
     {
         this.repository = repository;
         DataDirectory = dataDirectory;
-        postgres = new PostgresInstance(repository, dataDirectory);
     }
 
     public string DataDirectory { get; }
@@ -35,7 +33,7 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
     public Uri S3Endpoint { get; private set; } = null!;
     public int GatewayProcessId => gateway!.Id;
     public int SiloProcessId => silo!.Id;
-    public int PostgresProcessId => postgres.ServerProcessId();
+    public int PostgresProcessId => PostgresInstanceScript.ServerProcessId(DataDirectory);
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
 
     public static async Task<GalleryEnvironment> StartAsync(string repository, CancellationToken cancellationToken)
@@ -57,20 +55,14 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
     public string LogTails() =>
         string.Join('\n', new[] { silo, gateway }.OfType<AppProcess>().Select(process => process.LogTail(30)));
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Http.Dispose();
         Attempt("stop the gateway", () => gateway?.Dispose());
         Attempt("stop the silo", () => silo?.Dispose());
-        try
-        {
-            await postgres.StopAsync();
-        }
-        catch (Exception error)
-        {
-            Console.Error.WriteLine($"Could not stop PostgreSQL: {error.Message}");
-        }
+        Attempt("stop PostgreSQL", () => PostgresInstanceScript.Run("stop", DataDirectory));
         Attempt($"delete {DataDirectory}", () => Directory.Delete(DataDirectory, recursive: true));
+        return ValueTask.CompletedTask;
     }
 
     private async Task StartAsync(CancellationToken cancellationToken)
@@ -79,10 +71,10 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
         {
             Directory.CreateDirectory(folder);
         }
-        var database = await postgres.StartAsync(cancellationToken);
+        var database = PostgresInstanceScript.Run("start", DataDirectory);
         var tls = Path.Combine(DataDirectory, "tls");
-        await ExternalCommand.RunAsync(Path.Combine(repository, "deploy", "local", "cluster-certificates.sh"), [tls], cancellationToken);
-        var ports = FreePorts.Take(4);
+        await ClusterCertificates.CreateAsync(tls, cancellationToken);
+        int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next()];
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings__Orleans"] = database,
@@ -95,10 +87,11 @@ internal sealed class GalleryEnvironment : IAsyncDisposable
             ["Gateway__LoopbackOnly"] = "true",
             ["Orleans__SiloPort"] = ports[2].ToString(),
             ["Orleans__GatewayPort"] = ports[3].ToString(),
-            ["Orleans__Tls__CertificatePath"] = Path.Combine(tls, "node.crt"),
-            ["Orleans__Tls__KeyPath"] = Path.Combine(tls, "node.key"),
-            ["Orleans__Tls__CaPath"] = Path.Combine(tls, "ca.crt"),
         };
+        foreach (var (key, value) in ClusterCertificates.Settings(tls))
+        {
+            settings[key.Replace(":", "__")] = value!;
+        }
         Http.BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
         S3Endpoint = new Uri($"http://127.0.0.1:{ports[1]}");
         silo = AppProcess.Start("silo", Path.Combine(repository, "silo"), "GalleryOrleans.Silo", settings, LogDirectory);

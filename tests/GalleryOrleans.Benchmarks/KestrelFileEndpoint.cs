@@ -23,7 +23,7 @@ internal sealed class KestrelFileEndpoint : IAsyncDisposable
 
     public static async Task<KestrelFileEndpoint> StartAsync(string file, CancellationToken cancellationToken)
     {
-        var port = FreePorts.Take(1)[0];
+        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.ListenLocalhost(port));

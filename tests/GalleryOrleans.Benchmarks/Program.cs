@@ -18,7 +18,7 @@ if (section == "soak" && args.Length <= 2)
 {
     var minutes = args.Length == 2 && int.TryParse(args[1], out var given) && given > 0 ? given : 10;
     using var interrupt = new ShutdownSignal();
-    return await SoakBenchmark.RunAsync(RepositoryRoot.Find(), TimeSpan.FromMinutes(minutes), interrupt.Token) ? 0 : 1;
+    return await SoakBenchmark.RunAsync(RepositoryRoot.Path, TimeSpan.FromMinutes(minutes), interrupt.Token) ? 0 : 1;
 }
 if (args.Length > 1 || !sections.Contains(section))
 {
@@ -38,7 +38,7 @@ try
 {
     Console.WriteLine($"Machine: {report.MachineAtStart}");
     Console.WriteLine("Starting PostgreSQL, one silo and the gateway from the Release builds ...");
-    var repository = RepositoryRoot.Find();
+    var repository = RepositoryRoot.Path;
     await using var gallery = await GalleryEnvironment.StartAsync(repository, cancellationToken);
     Console.WriteLine($"Ready: HTTP {gallery.Http.BaseAddress}, S3 {gallery.S3Endpoint}, data in {gallery.DataDirectory}");
     using var account = await GalleryAccount.CreateAsync(gallery.Http, gallery.S3Endpoint, cancellationToken);

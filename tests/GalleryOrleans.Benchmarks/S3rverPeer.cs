@@ -33,7 +33,7 @@ internal sealed class S3rverPeer : IDisposable
     public static async Task<S3rverPeer> StartAsync(string scratch, string logFolder, CancellationToken cancellationToken)
     {
         var data = Directory.CreateDirectory(Path.Combine(scratch, "s3rver-data")).FullName;
-        var port = FreePorts.Take(1)[0];
+        var port = FreePort.Next();
         var start = new ProcessStartInfo("npx", ["--yes", Package, "--directory", data, "--address", "127.0.0.1", "--port", $"{port}", "--silent"])
         {
             WorkingDirectory = Environment.GetEnvironmentVariable("S3RVER_HOME") ?? scratch,

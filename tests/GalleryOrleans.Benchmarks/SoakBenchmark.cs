@@ -9,17 +9,25 @@ namespace GalleryOrleans.Benchmarks;
 /// run's own first minute: a system that neither leaks nor slows down keeps the last minute's throughput and p99 and
 /// each process's memory near ×1.00 of it.
 /// </summary>
-internal sealed class SoakBenchmark(LocalClusterScript cluster, SoakLoad load)
+internal sealed class SoakBenchmark(ScriptedDeployment cluster, SoakLoad load)
 {
     public const int Workers = 4;
     private static readonly string[] Programs = ["silo1", "silo2", "silo3", "gateway1", "gateway2"];
+
+    /// <summary>Three silos and two gateways; PostgreSQL writes durably as in production, not with the tests' fsync=off.</summary>
+    private static readonly Dictionary<string, string> ClusterSettings = new()
+    {
+        ["GALLERY_SILOS"] = "3",
+        ["GALLERY_GATEWAYS"] = "2",
+        ["GALLERY_PG_FSYNC"] = "on",
+    };
 
     /// <summary>Starts cluster.sh, runs the soak for <paramref name="duration"/>, stops it; false when a request failed.</summary>
     public static async Task<bool> RunAsync(string repository, TimeSpan duration, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Machine: {MachineLoad.Describe()}");
         Console.WriteLine("Starting deploy/local/cluster.sh (3 silos, 2 gateways, nginx) from the Release builds ...");
-        await using var cluster = await LocalClusterScript.StartAsync(repository, silos: 3, gateways: 2, cancellationToken);
+        await using var cluster = await ScriptedDeployment.StartAsync("cluster.sh", ScriptedDeployment.NewDataDirectory(), ClusterSettings, cancellationToken);
         using var account = await GalleryAccount.CreateAsync(cluster.Http, cluster.S3Endpoint, cancellationToken);
         const string bucket = "soak";
         await account.S3.PutBucketAsync(bucket, cancellationToken);
@@ -82,16 +90,8 @@ internal sealed class SoakBenchmark(LocalClusterScript cluster, SoakLoad load)
     /// <summary>The resident size of the process and its descendants (PostgreSQL's backends; a .NET program has none).</summary>
     private static long Resident(int rootId)
     {
-        var parents = Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => name!.All(char.IsAsciiDigit))
-            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
-            .Select(id => (Id: id, Parent: ParentOf(id)))
-            .Where(p => p.Parent >= 0)
-            .ToLookup(p => p.Parent, p => p.Id);
         long total = 0;
-        var pending = new Stack<int>([rootId]);
-        while (pending.TryPop(out var id))
+        foreach (var id in ProcessTree.WithDescendants(rootId))
         {
             try
             {
@@ -99,28 +99,10 @@ internal sealed class SoakBenchmark(LocalClusterScript cluster, SoakLoad load)
             }
             catch (Exception error) when (error is IOException or InvalidOperationException)
             {
-                continue; // ended meanwhile
-            }
-            foreach (var child in parents[id])
-            {
-                pending.Push(child);
+                // Ended meanwhile.
             }
         }
         return total;
-    }
-
-    private static int ParentOf(int id)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{id}/stat");
-            // The command name in parentheses may hold spaces: the fields after it are fixed.
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return -1;
-        }
     }
 
     private static string Megabytes(long bytes) => (bytes / 1_048_576.0).ToString("F0", CultureInfo.InvariantCulture);

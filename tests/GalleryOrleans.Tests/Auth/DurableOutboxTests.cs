@@ -5,21 +5,6 @@ using Npgsql;
 
 namespace GalleryOrleans.Tests.Auth;
 
-/// <summary>A database and settings, and no silo: the test runs the silo program, which sends mail to a port nobody answers yet.</summary>
-public sealed class MailServerDownCluster() : GalleryCluster(siloCount: 0, withGateway: false)
-{
-    public int MailPort { get; } = FreePort.Next();
-
-    protected override IDictionary<string, string?> CommonSettings()
-    {
-        var settings = base.CommonSettings();
-        settings["Email:Smtp:Host"] = "127.0.0.1";
-        settings["Email:Smtp:Port"] = MailPort.ToString();
-        settings["Email:Smtp:AllowPlainText"] = "true";
-        return settings;
-    }
-}
-
 /// <summary>The outbox is a table, not a silo's memory: mail queued while the mail server is down survives the silo.</summary>
 public sealed class DurableOutboxTests(MailServerDownCluster cluster) : IClassFixture<MailServerDownCluster>
 {

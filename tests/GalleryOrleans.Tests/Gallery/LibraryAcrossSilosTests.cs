@@ -5,24 +5,6 @@ using Orleans.Runtime;
 
 namespace GalleryOrleans.Tests.Gallery;
 
-/// <summary>Two silos and two gateways (two replicas behind a load balancer), both serving the HTTP API.</summary>
-public sealed class TwoGatewayCluster() : GalleryCluster(siloCount: 2, withGateway: true)
-{
-    public HttpClient OtherHttp { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        OtherHttp = new HttpClient { BaseAddress = await StartAnotherGatewayAsync() };
-    }
-
-    public override async Task DisposeAsync()
-    {
-        OtherHttp?.Dispose();
-        await base.DisposeAsync();
-    }
-}
-
 /// <summary>
 /// Read-your-writes across the cluster: each write goes through one gateway and the very next read through the other,
 /// with the library grain and the writing album and media grains spread over both silos; the read shows the write at

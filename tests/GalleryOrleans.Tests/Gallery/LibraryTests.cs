@@ -4,13 +4,6 @@ using Orleans.Runtime;
 
 namespace GalleryOrleans.Tests.Gallery;
 
-/// <summary>A cluster whose library grains hold only the 3 newest albums and media, so pages cross into the catalog.</summary>
-public sealed class SmallLibraryCluster : GalleryCluster
-{
-    protected override IDictionary<string, string?> CommonSettings() =>
-        new Dictionary<string, string?>(base.CommonSettings()) { ["Library:WindowSize"] = "3" };
-}
-
 /// <summary>
 /// The album list and media pages come from the user's library grain in memory, kept current by every kind of edit;
 /// each page, first or deep, filtered or not, is byte for byte what the catalog query answers, also after the

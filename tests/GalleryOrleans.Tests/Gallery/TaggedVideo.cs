@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GalleryOrleans.Tests.Imaging;
-using GalleryOrleans.Tests.PhoneMedia;
 
 namespace GalleryOrleans.Tests.Gallery;
 
@@ -17,7 +16,8 @@ internal static class TaggedVideo
     public static async Task<byte[]> Mp4Async(TempFolder folder)
     {
         var path = folder.File(Guid.NewGuid().ToString("N") + ".mp4");
-        await CommandLine.RunAsync("ffmpeg",
+        await ExternalCommand.RunAsync("ffmpeg",
+        [
             "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=440:duration=2",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
             "-b:v", "900k", "-minrate", "900k", "-maxrate", "900k", "-bufsize", "900k", "-x264-params", "nal-hrd=cbr",
@@ -26,7 +26,8 @@ internal static class TaggedVideo
             "-metadata", $"com.apple.quicktime.location.ISO6709={Position}+035.000/",
             "-metadata", "com.apple.quicktime.make=Acme", "-metadata", $"com.apple.quicktime.model={Model}",
             "-metadata", "make=Acme", "-metadata", $"model={Model}",
-            "-y", path);
+            "-y", path,
+        ]);
         return File.ReadAllBytes(path);
     }
 
@@ -35,7 +36,7 @@ internal static class TaggedVideo
     {
         var path = folder.File(Guid.NewGuid().ToString("N") + ".mp4");
         await File.WriteAllBytesAsync(path, video);
-        using var probe = JsonDocument.Parse(await CommandLine.RunAsync("ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", path));
+        using var probe = JsonDocument.Parse(await ExternalCommand.RunAsync("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path]));
         var sections = probe.RootElement.GetProperty("streams").EnumerateArray().Append(probe.RootElement.GetProperty("format"));
         return [.. sections.SelectMany(section => section.TryGetProperty("tags", out var tags)
             ? tags.EnumerateObject().Select(tag => $"{tag.Name}={tag.Value.GetString()}")

@@ -5,17 +5,6 @@ using Npgsql;
 
 namespace GalleryOrleans.Tests.Gallery;
 
-/// <summary>A cluster whose trash keeps deleted media for three seconds instead of thirty days.</summary>
-public sealed class QuicklyPurgedTrashCluster : GalleryCluster
-{
-    public static readonly TimeSpan Retention = TimeSpan.FromSeconds(3);
-
-    protected override IDictionary<string, string?> CommonSettings() => new Dictionary<string, string?>(base.CommonSettings())
-    {
-        ["Trash:Retention"] = Retention.ToString(),
-    };
-}
-
 public sealed class TrashPurgeTests(QuicklyPurgedTrashCluster cluster) : IClassFixture<QuicklyPurgedTrashCluster>
 {
     private readonly ApiClient api = new(cluster);

@@ -74,14 +74,8 @@ public sealed class HealthTests(GalleryCluster cluster) : IClassFixture<GalleryC
     public async Task Metrics_are_exposed_in_prometheus_text_format_to_operators_only()
     {
         await cluster.Http.GetAsync("/healthz");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Authorization = OperatorLogin(cluster.DashboardPassword);
-        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        wrong.Headers.Authorization = OperatorLogin("guess");
 
-        var response = await cluster.Http.SendAsync(request);
-        var anonymous = await cluster.Http.GetAsync("/metrics");
-        var guessed = await cluster.Http.SendAsync(wrong);
+        var (response, anonymous, guessed) = await GetAsOperatorAnonymousAndGuesserAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("http_requests_received_total", await response.Content.ReadAsStringAsync());
@@ -94,19 +88,23 @@ public sealed class HealthTests(GalleryCluster cluster) : IClassFixture<GalleryC
     [Fact]
     public async Task Dashboard_page_is_served_to_operators_only()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
-        request.Headers.Authorization = OperatorLogin(cluster.DashboardPassword);
-        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
-        wrong.Headers.Authorization = OperatorLogin("guess");
-
-        var operatorResponse = await cluster.Http.SendAsync(request);
-        var anonymous = await cluster.Http.GetAsync("/dashboard/");
-        var guessed = await cluster.Http.SendAsync(wrong);
+        var (operatorResponse, anonymous, guessed) = await GetAsOperatorAnonymousAndGuesserAsync("/dashboard/");
 
         Assert.Equal(HttpStatusCode.OK, operatorResponse.StatusCode);
         Assert.Contains("text/html", operatorResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
+    }
+
+    /// <summary>GET of an operator page with the operator's password, with none, and with a wrong one.</summary>
+    private async Task<(HttpResponseMessage Operator, HttpResponseMessage Anonymous, HttpResponseMessage Guessed)>
+        GetAsOperatorAnonymousAndGuesserAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = OperatorLogin(cluster.DashboardPassword);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, path);
+        wrong.Headers.Authorization = OperatorLogin("guess");
+        return (await cluster.Http.SendAsync(request), await cluster.Http.GetAsync(path), await cluster.Http.SendAsync(wrong));
     }
 
     private static AuthenticationHeaderValue OperatorLogin(string password) =>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace GalleryOrleans.Tests.Infrastructure;
 
 /// <summary>
@@ -14,16 +11,4 @@ public sealed class AdjustableClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
-}
-
-/// <summary>A cluster whose silos read the time from an <see cref="AdjustableClock"/>; the gateway keeps the real one.</summary>
-public class AdjustableClockCluster : GalleryCluster
-{
-    public AdjustableClock SiloClock { get; } = new();
-
-    protected override void ReplaceSiloServices(IServiceCollection services)
-    {
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(SiloClock);
-    }
 }

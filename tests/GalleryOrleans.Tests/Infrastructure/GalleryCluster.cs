@@ -210,6 +210,3 @@ public class GalleryCluster : IAsyncLifetime
         return (app, httpPort, s3Port);
     }
 }
-
-/// <summary>Two silos and no gateway, for behaviour that spans nodes.</summary>
-public sealed class TwoSiloCluster() : GalleryCluster(siloCount: 2, withGateway: false);

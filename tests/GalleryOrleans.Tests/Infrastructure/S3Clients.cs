@@ -21,11 +21,5 @@ public sealed record S3User(SignedInUser User, string AccessKeyId, string Secret
         ClientFor(cluster.S3Endpoint, accessKeyId, secret);
 
     public static AmazonS3Client ClientFor(Uri s3Endpoint, string accessKeyId, string secret) =>
-        new(new BasicAWSCredentials(accessKeyId, secret), new AmazonS3Config
-        {
-            ServiceURL = s3Endpoint.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 0,
-        });
+        S3Clients.Create(s3Endpoint, new BasicAWSCredentials(accessKeyId, secret));
 }

@@ -19,7 +19,7 @@ internal static class LivePhotoFixtures
         var jpeg = folder.File(Guid.NewGuid().ToString("N") + ".jpg");
         await File.WriteAllBytesAsync(jpeg, StillJpeg(identifier));
         var heic = Path.ChangeExtension(jpeg, ".heic");
-        await CommandLine.RunAsync("heif-enc", "-q", "70", "-o", heic, jpeg);
+        await ExternalCommand.RunAsync("heif-enc", ["-q", "70", "-o", heic, jpeg]);
         return await File.ReadAllBytesAsync(heic);
     }
 
@@ -75,7 +75,7 @@ internal static class LivePhotoFixtures
         string[] codec = hevc
             ? ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-tag:v", "hvc1"]
             : ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
-        await CommandLine.RunAsync("ffmpeg",
+        await ExternalCommand.RunAsync("ffmpeg",
         [
             "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=1", "-f", "lavfi", "-i", "sine=duration=1",
             .. codec, "-c:a", "aac", "-movflags", "use_metadata_tags", "-metadata", "com.apple.quicktime.content.identifier=" + identifier, "-y", path,

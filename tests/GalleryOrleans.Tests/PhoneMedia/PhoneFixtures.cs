@@ -67,8 +67,8 @@ internal static class PhoneFixtures
     public static async Task<byte[]> LongQuickTimeAsync(TempFolder folder)
     {
         var path = folder.File(Guid.NewGuid().ToString("N") + ".mov");
-        await CommandLine.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=10",
-            "-c:v", "libx264", "-preset", "ultrafast", "-crf", "35", "-pix_fmt", "yuv420p", "-y", path);
+        await ExternalCommand.RunAsync("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=10",
+            "-c:v", "libx264", "-preset", "ultrafast", "-crf", "35", "-pix_fmt", "yuv420p", "-y", path]);
         return File.ReadAllBytes(path);
     }
 
@@ -78,8 +78,8 @@ internal static class PhoneFixtures
 
     /// <summary>ffprobe's JSON about a video's first video stream.</summary>
     public static async Task<System.Text.Json.JsonElement> ProbeVideoAsync(string path) =>
-        System.Text.Json.JsonDocument.Parse(await CommandLine.RunAsync("ffprobe", "-v", "error", "-print_format", "json", "-show_streams",
-            "-select_streams", "v:0", path)).RootElement.GetProperty("streams")[0];
+        System.Text.Json.JsonDocument.Parse(await ExternalCommand.RunAsync("ffprobe", ["-v", "error", "-print_format", "json", "-show_streams",
+            "-select_streams", "v:0", path])).RootElement.GetProperty("streams")[0];
 
     private static Image BrightLeftHalf(int width, int height) =>
         Image.Black(width, height, bands: 3).Cast(Enums.BandFormat.Uchar)
@@ -88,14 +88,14 @@ internal static class PhoneFixtures
     private static async Task<byte[]> HeicOfAsync(TempFolder folder, params string[] sources)
     {
         var heic = folder.File(Guid.NewGuid().ToString("N") + ".heic");
-        await CommandLine.RunAsync("heif-enc", ["-q", "70", "-o", heic, .. sources]);
+        await ExternalCommand.RunAsync("heif-enc", ["-q", "70", "-o", heic, .. sources]);
         return File.ReadAllBytes(heic);
     }
 
     private static async Task<byte[]> VideoAsync(TempFolder folder, string name, params string[] encoding)
     {
         var path = folder.File(name);
-        await CommandLine.RunAsync("ffmpeg",
+        await ExternalCommand.RunAsync("ffmpeg",
         [
             "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=440:duration=2",
             .. encoding, "-metadata", "creation_time=" + TakenAtUtc, "-metadata", "location=+48.8584+002.2945/", "-y", path,

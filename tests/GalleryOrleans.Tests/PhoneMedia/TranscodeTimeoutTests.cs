@@ -4,13 +4,6 @@ using GalleryOrleans.Tests.Infrastructure;
 
 namespace GalleryOrleans.Tests.PhoneMedia;
 
-/// <summary>A gallery whose transcodes may take half a second: far less than 10 s of 1080p needs.</summary>
-public sealed class ShortTranscodeCluster : GalleryCluster
-{
-    protected override IDictionary<string, string?> CommonSettings() =>
-        new Dictionary<string, string?>(base.CommonSettings()) { ["Media:TranscodeTimeout"] = "00:00:00.5" };
-}
-
 /// <summary>A transcode over its time limit ends as "failed", its ffmpeg killed and its temporary file removed.</summary>
 public sealed class TranscodeTimeoutTests(ShortTranscodeCluster cluster) : IClassFixture<ShortTranscodeCluster>, IDisposable
 {

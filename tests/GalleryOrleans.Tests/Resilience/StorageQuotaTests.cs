@@ -5,15 +5,6 @@ using GalleryOrleans.Tests.Infrastructure;
 
 namespace GalleryOrleans.Tests.Resilience;
 
-/// <summary>A cluster whose users may store 400 kB each (Storage:UserQuotaBytes).</summary>
-public sealed class QuotaCluster : GalleryCluster
-{
-    public const long QuotaBytes = 400_000;
-
-    protected override IDictionary<string, string?> CommonSettings() =>
-        new Dictionary<string, string?>(base.CommonSettings()) { ["Storage:UserQuotaBytes"] = QuotaBytes.ToString() };
-}
-
 /// <summary>The per-user quota counts every bucket of the user, gallery and S3 alike, and refuses what would exceed it.</summary>
 public sealed class StorageQuotaTests(QuotaCluster cluster) : IClassFixture<QuotaCluster>
 {

@@ -3,6 +3,7 @@ using GalleryOrleans.Gateway.S3.Errors;
 using GalleryOrleans.Gateway.S3.Payload;
 using GalleryOrleans.Gateway.S3.SigV4;
 using Microsoft.AspNetCore.Http;
+using static GalleryOrleans.Tests.Infrastructure.StreamBytes;
 
 namespace GalleryOrleans.Tests.S3;
 
@@ -16,13 +17,6 @@ public sealed class AwsChunkedStreamTests
         var result = await new SigV4Verifier(new FixedClock(AwsDocExamples.Time))
             .VerifyAsync(request, AwsDocExamples.FindCredential, CancellationToken.None);
         return Assert.IsType<SigV4Success>(result);
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
     }
 
     [Fact]

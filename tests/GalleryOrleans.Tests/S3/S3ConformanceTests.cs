@@ -4,6 +4,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using GalleryOrleans.Tests.Infrastructure;
 using SdkChecksumAlgorithm = Amazon.S3.ChecksumAlgorithm;
+using static GalleryOrleans.Tests.Infrastructure.StreamBytes;
 
 namespace GalleryOrleans.Tests.S3;
 
@@ -350,13 +351,6 @@ public sealed class S3ConformanceTests(GalleryCluster cluster) : IClassFixture<G
         s3.Client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { BucketName = bucket, Key = key, UploadId = uploadId, PartETags = etags });
 
     private static byte[] Filled(int length, byte seed) => Enumerable.Range(0, length).Select(i => (byte)(i * 31 + seed)).ToArray();
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
 
     /// <summary>A body whose length HttpClient cannot know, so it is sent chunked.</summary>
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)

@@ -4,6 +4,7 @@ using GalleryOrleans.Gateway.S3.Errors;
 using GalleryOrleans.Gateway.S3.Payload;
 using GalleryOrleans.Gateway.S3.SigV4;
 using Microsoft.AspNetCore.Http;
+using static GalleryOrleans.Tests.Infrastructure.StreamBytes;
 
 namespace GalleryOrleans.Tests.S3;
 
@@ -25,13 +26,6 @@ public sealed class S3PayloadTests
         headers.TryAdd("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var request = TestRequests.Create("PUT", "/bucket/key", headers, body);
         return S3Payload.Open(request, verified with { PayloadMode = PayloadMode.Unsigned, ContentSha256 = "UNSIGNED-PAYLOAD" });
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
     }
 
     [Fact]

@@ -5,9 +5,6 @@ using Npgsql;
 
 namespace GalleryOrleans.Tests.Storage;
 
-/// <summary>A database and settings, and no silo: the test runs the silo program itself.</summary>
-public sealed class EmptyCluster() : GalleryCluster(siloCount: 0, withGateway: false);
-
 public sealed class CrashRecoveryTests(EmptyCluster cluster) : IClassFixture<EmptyCluster>
 {
     [Fact]

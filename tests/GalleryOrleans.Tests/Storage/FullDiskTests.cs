@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -6,48 +5,6 @@ using GalleryOrleans.Tests.Gallery;
 using GalleryOrleans.Tests.Infrastructure;
 
 namespace GalleryOrleans.Tests.Storage;
-
-/// <summary>
-/// A cluster whose storage root is a small tmpfs, so writes run out of space partway through an object.
-/// Mounting needs root, which CI and the local test script have.
-/// </summary>
-public sealed class FullDiskCluster : GalleryCluster
-{
-    public const int DiskMiB = 12;
-
-    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "galleryorleans-full-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public override async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(StorageRoot);
-        await RunAsync("mount", "-t", "tmpfs", "-o", $"size={DiskMiB}m", "tmpfs", StorageRoot);
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await RunAsync("umount", StorageRoot);
-        Directory.Delete(StorageRoot);
-    }
-
-    protected override IDictionary<string, string?> CommonSettings() => new Dictionary<string, string?>(base.CommonSettings())
-    {
-        ["Storage:Root"] = StorageRoot,
-    };
-
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"'{program} {string.Join(' ', arguments)}' failed: {error.Trim()} (these tests mount a small tmpfs and need root)");
-        }
-    }
-}
 
 public sealed class FullDiskTests(FullDiskCluster cluster) : IClassFixture<FullDiskCluster>
 {

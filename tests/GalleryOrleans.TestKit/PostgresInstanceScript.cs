@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace GalleryOrleans.Tests.Infrastructure;
+namespace GalleryOrleans.TestKit;
 
-/// <summary>deploy/local/pg-instance.sh, the private PostgreSQL instance of the local run and the tests.</summary>
-internal static class PostgresInstanceScript
+/// <summary>deploy/local/pg-instance.sh, the private PostgreSQL instance of the local run, the tests and the benchmarks.</summary>
+public static class PostgresInstanceScript
 {
     /// <summary>Runs <c>pg-instance.sh VERB DIRECTORY</c> and returns what it printed.</summary>
     public static string Run(string verb, string directory, IReadOnlyDictionary<string, string>? environment = null)
@@ -28,4 +28,8 @@ internal static class PostgresInstanceScript
         }
         return output.Trim();
     }
+
+    /// <summary>The postmaster's process id, from the first line of postmaster.pid in the instance's folder.</summary>
+    public static int ServerProcessId(string directory) =>
+        int.Parse(File.ReadLines(Path.Combine(directory, "postgres", "data", "postmaster.pid")).First());
 }

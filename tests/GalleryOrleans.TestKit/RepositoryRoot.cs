@@ -1,6 +1,6 @@
-namespace GalleryOrleans.Tests.Infrastructure;
+namespace GalleryOrleans.TestKit;
 
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

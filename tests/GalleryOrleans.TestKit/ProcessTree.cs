@@ -1,7 +1,7 @@
-namespace GalleryOrleans.Tests.Infrastructure;
+namespace GalleryOrleans.TestKit;
 
 /// <summary>Processes as Linux lists them in /proc.</summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     /// <summary>The process and every process below it.</summary>
     public static IReadOnlyList<int> WithDescendants(int root)

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace GalleryOrleans.Tests.Infrastructure;
+namespace GalleryOrleans.TestKit;
 
 /// <summary>
 /// Ports for test silos and gateways. They come from below Linux's ephemeral range (32768 and up): a port the kernel
 /// hands out for "any free port" can be taken by an outgoing connection (PostgreSQL, Orleans) before the test
 /// server binds it, which made fixtures fail now and then when many started at once.
 /// </summary>
-internal static class FreePort
+public static class FreePort
 {
     private const int First = 20000;
     private const int Count = 12000;

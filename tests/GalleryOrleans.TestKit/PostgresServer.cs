@@ -1,12 +1,12 @@
 using Npgsql;
 
-namespace GalleryOrleans.Tests.Infrastructure;
+namespace GalleryOrleans.TestKit;
 
 /// <summary>
 /// One throwaway PostgreSQL server for the whole test run, started with the same script as the local
 /// run (or the server named by GALLERY_TEST_DB). Each test class gets its own fresh database.
 /// </summary>
-internal sealed class PostgresServer
+public sealed class PostgresServer
 {
     private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -1,15 +1,16 @@
+using System.ComponentModel;
 using System.Diagnostics;
 
-namespace GalleryOrleans.Benchmarks;
+namespace GalleryOrleans.TestKit;
 
 /// <summary>Runs a program to completion; a non-zero exit is an error carrying its standard error.</summary>
-internal static class ExternalCommand
+public static class ExternalCommand
 {
     /// <summary>Returns the program's standard output.</summary>
-    public static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        using var process = Start(program, start);
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
@@ -35,5 +36,17 @@ internal static class ExternalCommand
         var started = Stopwatch.GetTimestamp();
         await RunAsync(program, arguments, cancellationToken);
         return Stopwatch.GetElapsedTime(started);
+    }
+
+    private static Process Start(string program, ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        }
+        catch (Win32Exception error)
+        {
+            throw new InvalidOperationException($"{program} is missing: run deploy/local/install-prerequisites.sh.", error);
+        }
     }
 }

@@ -1,10 +1,10 @@
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace GalleryOrleans.Benchmarks;
+namespace GalleryOrleans.TestKit;
 
-/// <summary>Stock AWS SDK clients for the gallery and its peers, configured alike so that only the server differs.</summary>
-internal static class S3Clients
+/// <summary>Stock AWS SDK clients for the gallery and its benchmark peers, configured alike so that only the server differs.</summary>
+public static class S3Clients
 {
     public static AmazonS3Client Create(Uri endpoint, AWSCredentials credentials) => new(credentials, new AmazonS3Config
     {

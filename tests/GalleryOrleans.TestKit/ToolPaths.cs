@@ -1,4 +1,4 @@
-namespace GalleryOrleans.Tests.Infrastructure;
+namespace GalleryOrleans.TestKit;
 
 /// <summary>Where the external programs the tests drive are: the file an environment variable names, else the first of the names on PATH.</summary>
 public static class ToolPaths

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace GalleryOrleans.Tests.Infrastructure;
+namespace GalleryOrleans.TestKit;
 
 /// <summary>
 /// The system as an operator starts it: a script of deploy/local (run.sh, cluster.sh) in a process of its own, with
@@ -33,7 +33,6 @@ public sealed class ScriptedDeployment : IAsyncDisposable
     public string DataDirectory { get; }
     public HttpClient Http { get; }
     public Uri S3Endpoint { get; }
-    public ApiClient Api => new(Http, Path.Combine(DataDirectory, "mail"));
     public int ScriptProcessId => script.Id;
 
     public string Output
@@ -53,7 +52,7 @@ public sealed class ScriptedDeployment : IAsyncDisposable
 
     /// <summary>Runs deploy/local/<paramref name="scriptName"/> on <paramref name="dataDirectory"/> and waits for its ready line.</summary>
     public static async Task<ScriptedDeployment> StartAsync(
-        string scriptName, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+        string scriptName, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         var httpPort = FreePort.Next();
         var s3Port = FreePort.Next();
@@ -69,7 +68,7 @@ public sealed class ScriptedDeployment : IAsyncDisposable
         var deployment = new ScriptedDeployment(Process.Start(start)!, dataDirectory, httpPort, s3Port);
         try
         {
-            await deployment.WaitForOutputAsync("Gallery ready at", ReadyTimeout);
+            await deployment.WaitForOutputAsync("Gallery ready at", ReadyTimeout, cancellationToken);
             return deployment;
         }
         catch
@@ -79,7 +78,7 @@ public sealed class ScriptedDeployment : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a one-shot script of deploy/local (backup.sh, restore.sh) on a data folder; fails the test if it fails.</summary>
+    /// <summary>Runs a one-shot script of deploy/local (backup.sh, restore.sh) on a data folder; throws if it fails.</summary>
     public static async Task<string> RunScriptAsync(string scriptName, string dataDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "deploy", "local", scriptName), .. arguments])
@@ -95,8 +94,9 @@ public sealed class ScriptedDeployment : IAsyncDisposable
         var error = script.StandardError.ReadToEndAsync();
         var output = await script.StandardOutput.ReadToEndAsync();
         await script.WaitForExitAsync();
-        Assert.True(script.ExitCode == 0, $"{scriptName} failed with {script.ExitCode}:\n{output}\n{await error}");
-        return output;
+        return script.ExitCode == 0
+            ? output
+            : throw new InvalidOperationException($"{scriptName} failed with {script.ExitCode}:\n{output}\n{await error}");
     }
 
     /// <summary>The pid a supervised program (silo1, gateway, nginx, ...) runs under now, from the script's pid file.</summary>
@@ -106,10 +106,9 @@ public sealed class ScriptedDeployment : IAsyncDisposable
     /// <summary>The connection string of the deployment's own PostgreSQL.</summary>
     public string DatabaseConnectionString() => PostgresInstanceScript.Run("connection", DataDirectory);
 
-    public int PostgresProcessId() =>
-        int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postgres", "data", "postmaster.pid")).First());
+    public int PostgresProcessId() => PostgresInstanceScript.ServerProcessId(DataDirectory);
 
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var waited = Stopwatch.StartNew();
         while (!Output.Contains(text, StringComparison.Ordinal))
@@ -118,7 +117,7 @@ public sealed class ScriptedDeployment : IAsyncDisposable
             {
                 throw new InvalidOperationException($"No '{text}' from the script (exited: {script.HasExited}).\n{Output}\n{LogTails()}");
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
     }
 
@@ -146,7 +145,10 @@ public sealed class ScriptedDeployment : IAsyncDisposable
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", processId.ToString()]))!;
         kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {processId} failed with {kill.ExitCode}.");
+        }
     }
 
     public string LogTails()
@@ -180,7 +182,7 @@ public sealed class ScriptedDeployment : IAsyncDisposable
 
     private static Dictionary<string, string> ScriptSettings(string dataDirectory, int httpPort, int s3Port)
     {
-        // The test binaries sit in tests/GalleryOrleans.Tests/bin/<configuration>/net10.0, next to the programs' own builds.
+        // The test and benchmark binaries sit in tests/<project>/bin/<configuration>/net10.0, next to the programs' own builds.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         return new Dictionary<string, string>
         {
