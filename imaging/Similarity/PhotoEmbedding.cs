@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace GalleryOrleans.Imaging.Similarity;
 
@@ -17,15 +18,28 @@ public static class PhotoEmbedding
         {
             throw new ArgumentException($"An embedding has {EmbeddingModel.Dimensions} dimensions.", nameof(embedding));
         }
-        var largest = TensorPrimitives.MaxMagnitude(embedding);
-        var scale = largest > 0 ? 127f / Math.Abs(largest) : 0f;
         var bytes = new byte[SerializedLength];
         bytes[0] = CurrentVersion;
+        QuantiseInto(embedding, MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan(1)));
+        return bytes;
+    }
+
+    /// <summary>
+    /// Writes the embedding scaled so its largest magnitude is 127 and returns the norm of the bytes written (0 for a
+    /// zero vector, which is written as zeros).
+    /// </summary>
+    internal static float QuantiseInto(ReadOnlySpan<float> embedding, Span<sbyte> destination)
+    {
+        var largest = MathF.Abs(TensorPrimitives.MaxMagnitude(embedding));
+        var scale = largest > 0 ? 127f / largest : 0f;
+        var squares = 0;
         for (var i = 0; i < embedding.Length; i++)
         {
-            bytes[1 + i] = unchecked((byte)(sbyte)MathF.Round(embedding[i] * scale));
+            var value = (sbyte)MathF.Round(embedding[i] * scale);
+            destination[i] = value;
+            squares += value * value;
         }
-        return bytes;
+        return MathF.Sqrt(squares);
     }
 
     /// <summary>The unit vector the stored bytes stand for, written to <paramref name="destination"/>.</summary>

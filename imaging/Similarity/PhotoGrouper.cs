@@ -1,16 +1,16 @@
 namespace GalleryOrleans.Imaging.Similarity;
 
 /// <summary>
-/// Groups a library by <see cref="SimilarityRule"/>: hash pairs from the band index, embedding pairs from the
-/// exact cosine search, then connected components, each with its representative (the member with the most
-/// matches), every member's score against it, why each member is there, and the photo to keep.
+/// Groups a library by <see cref="SimilarityRule"/>: hash pairs from the band index, embedding pairs from the fast
+/// cosine search (<see cref="EmbeddingNeighbours"/>), then connected components, each with its representative (the
+/// member with the most matches), every member's score against it, why each member is there, and the photo to keep.
 /// </summary>
 public static class PhotoGrouper
 {
     public static IReadOnlyList<PhotoGroup> FindGroups(IReadOnlyList<LibraryPhoto> photos, SimilarityRule rule)
     {
         var hashPairs = SimilarityIndex.FindNearPairs(photos.Select(photo => photo.Fingerprint).ToArray(), rule.HashThreshold);
-        var embeddingPairs = CosineNeighbours.FindPairs(EmbeddingRows(photos), EmbeddingModel.Dimensions, rule.CosineThreshold);
+        var embeddingPairs = EmbeddingNeighbours.FindPairs(QuantisedRows.From(photos.Select(photo => photo.Embedding).ToArray()), rule.CosineThreshold);
         return Build(photos, rule,
             hashPairs.Where(pair => SimilarityRule.ConfirmsCopy(photos[pair.First], photos[pair.Second])).Select(pair => (pair.First, pair.Second)),
             embeddingPairs.Select(pair => (pair.First, pair.Second)));
@@ -37,17 +37,6 @@ public static class PhotoGrouper
             }
         }
         return Build(photos, rule, hashPairs, embeddingPairs);
-    }
-
-    /// <summary>Row-major unit vectors; a photo without an embedding is a zero row, which matches nothing.</summary>
-    public static float[] EmbeddingRows(IReadOnlyList<LibraryPhoto> photos)
-    {
-        var rows = new float[photos.Count * EmbeddingModel.Dimensions];
-        for (var i = 0; i < photos.Count; i++)
-        {
-            photos[i].Embedding?.CopyTo(rows, i * EmbeddingModel.Dimensions);
-        }
-        return rows;
     }
 
     private static IReadOnlyList<PhotoGroup> Build(
