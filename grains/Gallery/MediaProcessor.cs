@@ -148,12 +148,14 @@ public sealed class MediaProcessor(
     internal static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, Stream source)
     {
         var chunk = new byte[ObjectChunks.Size];
+        long length = 0;
         int read;
         while ((read = await source.ReadAtLeastAsync(chunk, chunk.Length, throwOnEndOfStream: false)) > 0)
         {
             await writer.Append(chunk[..read]);
+            length += read;
         }
-        return await writer.Seal(null, null);
+        return await writer.Seal(length, null, null);
     }
 
     /// <summary>The stored file; null when the owner's storage quota does not allow it.</summary>
