@@ -54,6 +54,7 @@ public static class GatewayApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHeadAsGet();
+        app.UseClusterRetry();
         app.UseRouting();
         app.UseHttpMetrics();
         app.UseWebUiFiles();

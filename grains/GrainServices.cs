@@ -53,6 +53,7 @@ public static class GrainServices
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);
         services.AddSingleton(provider => new StorageLayout(storage, provider.GetRequiredService<ILocalSiloDetails>().Name));
+        services.AddSingleton<WriterHandover>();
         services.AddHostedService<TempFileSweeper>();
         services.AddSingleton(new ImageInspector(ImageLimits.Default));
         services.AddSingleton(ImageLimits.Default);

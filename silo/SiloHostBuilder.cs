@@ -82,6 +82,7 @@ public static class SiloHostBuilder
         });
         orleans.AddDashboard();
         orleans.AddIncomingGrainCallFilter<BoundaryExceptionFilter>();
+        orleans.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         orleans.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IMultipartExpiryGrain>(0).Start());
         orleans.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<ITrashPurgeGrain>(0).Start());
         // In a pod, Orleans' Kubernetes hosting names the silo after POD_NAME and reads the pod's labels. The advertised

@@ -4,7 +4,8 @@ namespace GalleryOrleans.Abstractions.Storage;
 /// One upload's bytes on their way to disk, keyed by a fresh id per upload. Chunks (about 1 MiB)
 /// append to a temporary file while MD5 and SHA-256 are computed; Seal checks the digests the client
 /// sent and fsyncs; only Publish (called by the bucket that records the object) moves the file into
-/// place. Anything not published is deleted: on Discard, on deactivation, or by the sweep at start.
+/// place. Anything not published is deleted: on Discard, on deactivation, or by the sweep at start; a silo that
+/// stops hands its writers' uploads over to their next activations instead.
 /// </summary>
 public interface IObjectWriterGrain : IGrainWithGuidKey
 {
@@ -28,9 +29,11 @@ public interface IObjectWriterGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Checks the optional expected digests (hex) and makes the bytes durable. A mismatch discards them:
-    /// ContentSha256Mismatch for the SHA-256, BadDigest for the MD5.
+    /// ContentSha256Mismatch for the SHA-256, BadDigest for the MD5. <paramref name="length"/> is how many bytes the
+    /// caller appended: fewer on file means a silo crash took some with it, which throws
+    /// <see cref="Failures.UploadLostException"/> instead of sealing a part.
     /// </summary>
-    Task<Result<SealedObject, StorageFailure>> Seal(string? expectedMd5Hex, string? expectedSha256Hex);
+    Task<Result<SealedObject, StorageFailure>> Seal(long length, string? expectedMd5Hex, string? expectedSha256Hex);
 
     /// <summary>Moves the sealed file into the bucket's directory under a fresh name.</summary>
     Task<ObjectLocation> Publish(string bucket);

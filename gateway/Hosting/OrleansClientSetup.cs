@@ -52,6 +52,7 @@ public static class OrleansClientSetup
             // A restarted silo's gateway is used within seconds, and one that left is forgotten as fast (default: 1 min).
             client.Configure<Orleans.Configuration.GatewayOptions>(options => options.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
             client.UseTls(ClusterTls.FromConfiguration(builder.Configuration));
+            client.AddOutgoingGrainCallFilter<RejectedCallRetry>();
             client.AddDashboard();
         });
     }

@@ -6,7 +6,8 @@ namespace GalleryOrleans.Gateway.Http;
 /// <summary>
 /// A request that failed because the database or the cluster does not answer for now is answered 503 with
 /// Retry-After (problem details on the API, S3's ServiceUnavailable on the S3 port), not 500: it is not a bug, and
-/// the same request will succeed once they are back.
+/// the same request will succeed once they are back. (Reads met by a passing cluster failure are first tried once
+/// more: <see cref="ClusterRetry"/>.)
 /// </summary>
 internal static class ServiceUnavailable
 {
@@ -14,7 +15,8 @@ internal static class ServiceUnavailable
 
     public static bool Is(Exception error) => error switch
     {
-        CatalogUnavailableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => true,
+        CatalogUnavailableException or TimeoutException => true,
+        _ when ClusterFailures.IsTransient(error) => true,
         _ => error.InnerException is { } inner && Is(inner),
     };
 

@@ -24,7 +24,6 @@ internal static class S3Listener
         app.MapWhen(context => context.Connection.LocalPort == s3Port, s3 => s3.Run(async context =>
         {
             var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
-            context.Response.Headers["x-amz-request-id"] = requestId;
             // Object bodies can be far larger than Kestrel's default cap; S3's own limits apply instead.
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
@@ -32,7 +31,12 @@ internal static class S3Listener
             }
             try
             {
-                await context.RequestServices.GetRequiredService<S3Dispatcher>().HandleAsync(context);
+                var dispatcher = context.RequestServices.GetRequiredService<S3Dispatcher>();
+                await ClusterRetry.RunAsync(context, () =>
+                {
+                    context.Response.Headers["x-amz-request-id"] = requestId;
+                    return dispatcher.HandleAsync(context);
+                });
             }
             catch (Exception error) when (!context.Response.HasStarted && AnswerFor(error) is { } answer)
             {

@@ -17,6 +17,8 @@ public static class BoundaryExceptions
     public static Exception? Replacement(Exception error) => error switch
     {
         _ when IsDatabaseUnavailable(error) => new CatalogUnavailableException(),
+        // Orleans' own, but thrown at this grain's caller it would read as a rejection of the caller's call.
+        OrleansMessageRejectionException or SiloUnavailableException => new ClusterCallFailedException(),
         _ when error.GetType().Namespace is { } space && PassThroughNamespaces.Any(p => (space + ".").StartsWith(p, StringComparison.Ordinal)) => null,
         _ => new GrainFailureException(error.GetType().FullName!, error.Message),
     };

@@ -146,22 +146,23 @@ public sealed class MediaProcessor(
         return await StoreAsync(bucket, owner, key, sealedObject.Value!, contentType, condition);
     }
 
-    /// <summary>Appends a stream (its next <paramref name="length"/> bytes at most) to a new object in chunks and seals it.</summary>
-    internal static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, Stream source, long length = long.MaxValue)
+    /// <summary>Appends a stream (its next <paramref name="limit"/> bytes at most) to a new object in chunks and seals it.</summary>
+    internal static async Task<Result<SealedObject, StorageFailure>> FillAsync(IObjectWriterGrain writer, Stream source, long limit = long.MaxValue)
     {
         var chunk = new byte[ObjectChunks.Size];
-        while (length > 0)
+        long written = 0;
+        while (written < limit)
         {
-            var window = chunk.AsMemory(0, (int)Math.Min(chunk.Length, length));
+            var window = chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - written));
             var read = await source.ReadAtLeastAsync(window, window.Length, throwOnEndOfStream: false);
             if (read == 0)
             {
                 break;
             }
             await writer.Append(chunk[..read]);
-            length -= read;
+            written += read;
         }
-        return await writer.Seal(null, null);
+        return await writer.Seal(written, null, null);
     }
 
     /// <summary>The stored file; null when the owner's storage quota does not allow it.</summary>

@@ -147,7 +147,7 @@ public sealed class MultipartUploadGrain(
             {
                 await writer.AppendFrom(part.Location, 0, part.Part.Size);
             }
-            return await writer.Seal(null, null);
+            return await writer.Seal(chosen.Sum(p => p.Part.Size), null, null);
         });
 
     /// <summary>

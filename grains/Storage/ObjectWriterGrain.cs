@@ -1,10 +1,17 @@
 using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
+using GalleryOrleans.Abstractions.Failures;
 using GalleryOrleans.Abstractions.Storage;
 
 namespace GalleryOrleans.Grains.Storage;
 
-public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWriterGrain
+/// <summary>
+/// An upload's staging (see <see cref="IObjectWriterGrain"/>). Its state is in memory and in its temporary file: when
+/// its silo stops, it hands both over to its next activation (<see cref="WriterHandover"/>); when its silo crashes they
+/// are lost, and the next activation notices it from the length the caller seals with and throws
+/// <see cref="UploadLostException"/> rather than seal a part of the bytes.
+/// </summary>
+public sealed class ObjectWriterGrain(StorageLayout layout, WriterHandover handover) : Grain, IObjectWriterGrain
 {
     private readonly IncrementalHash md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -14,6 +21,23 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
     private string? tempPath;
     private SealedObject? sealedObject;
     private bool published;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (await handover.TakeAsync(this.GetPrimaryKey()) is not var (staged, stagedFile))
+        {
+            return;
+        }
+        joinETag = staged.JoinETag;
+        tempPath = stagedFile;
+        if (staged.Sealed is not null || stagedFile is null)
+        {
+            sealedObject = stagedFile is null ? null : staged.Sealed;
+            return;
+        }
+        file = UnbufferedFileWriter.Resume(stagedFile);
+        await HashAsync(stagedFile, cancellationToken);
+    }
 
     /// <summary>
     /// Answers once the previous chunk is written and hashed and this one has started, so the next chunk travels
@@ -73,10 +97,10 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
             }
         }
         await AppendFrom(source.Location, 0, source.Size);
-        return await Seal(null, null);
+        return await Seal(source.Size, null, null);
     }
 
-    public async Task<Result<SealedObject, StorageFailure>> Seal(string? expectedMd5Hex, string? expectedSha256Hex)
+    public async Task<Result<SealedObject, StorageFailure>> Seal(long length, string? expectedMd5Hex, string? expectedSha256Hex)
     {
         if (sealedObject is not null)
         {
@@ -88,6 +112,12 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         var size = target.Length;
         await target.DisposeAsync();
         file = null;
+        if (size != length)
+        {
+            // Not every byte the caller sent: an activation before this one crashed with the rest.
+            await Discard();
+            throw new UploadLostException();
+        }
         var etag = joinETag ?? Convert.ToHexStringLower(md5.GetHashAndReset());
         var sha256Hex = Convert.ToHexStringLower(sha256.GetHashAndReset());
         var mismatch = !Matches(expectedSha256Hex, sha256Hex) ? StorageFailure.ContentSha256Mismatch
@@ -104,6 +134,10 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
 
     public Task<ObjectLocation> Publish(string bucket)
     {
+        if (sealedObject is null && file is null && tempPath is null && !published)
+        {
+            throw new UploadLostException();
+        }
         if (sealedObject is null || published || tempPath is null)
         {
             throw new InvalidOperationException("Only a sealed, unpublished upload can be published.");
@@ -143,9 +177,55 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await Discard();
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || !await TryHandOverAsync())
+        {
+            await Discard();
+        }
         md5.Dispose();
         sha256.Dispose();
+    }
+
+    /// <summary>Leaves an upload under way, or sealed and not yet published, to the next activation; false if there is none.</summary>
+    private async Task<bool> TryHandOverAsync()
+    {
+        if (published || (tempPath is null && joinETag is null))
+        {
+            return false;
+        }
+        try
+        {
+            await previousChunk;
+        }
+        catch (Exception)
+        {
+            // A chunk that failed to be written fails the upload; the caller hears of it on its next call.
+            return false;
+        }
+        if (file is not null)
+        {
+            await file.Complete();
+            await file.DisposeAsync();
+            file = null;
+        }
+        await handover.GiveAsync(this.GetPrimaryKey(), tempPath, new StagedUpload(joinETag, sealedObject));
+        tempPath = null;
+        return true;
+    }
+
+    /// <summary>Hashes the bytes a handed-over file holds already, as the activation that wrote them had.</summary>
+    private async Task HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var buffer = GC.AllocateUninitializedArray<byte>(ObjectChunks.Size);
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            sha256.AppendData(buffer, 0, read);
+            if (joinETag is null)
+            {
+                md5.AppendData(buffer, 0, read);
+            }
+        }
     }
 
     private UnbufferedFileWriter OpenForWriting()

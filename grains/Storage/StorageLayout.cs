@@ -6,7 +6,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>
 /// The folders under the storage root. Object files are named by random ids inside their bucket's
 /// folder (bucket names are checked S3 names), so no object key ever becomes part of a path.
-/// Unfinished uploads live in a temporary folder per silo.
+/// Unfinished uploads live in a temporary folder per silo, and in a shared one while they move to another silo.
 /// </summary>
 public sealed partial class StorageLayout
 {
@@ -19,11 +19,16 @@ public sealed partial class StorageLayout
         Root = Path.GetFullPath(options.Root);
         TempRoot = Path.Combine(Root, ".tmp");
         TempDirectory = Path.Combine(TempRoot, SafeName(siloName));
+        // A silo's name never starts with a dot here (SafeName), so no silo takes this folder for its own.
+        HandoverDirectory = Path.Combine(TempRoot, ".handover");
     }
 
     public string Root { get; }
     public string TempRoot { get; }
     public string TempDirectory { get; }
+
+    /// <summary>Where object writers of a stopping silo leave their uploads for their next activation (see <see cref="WriterHandover"/>).</summary>
+    public string HandoverDirectory { get; }
 
     public string NewTempFile()
     {

@@ -38,6 +38,25 @@ internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reopens a file that another writer completed (<see cref="Complete"/>) without sealing, to go on appending at its
+    /// end: its last, partly filled block is read back and staged, and is written again in full once it fills.
+    /// </summary>
+    public static UnbufferedFileWriter Resume(string path)
+    {
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
+        var length = RandomAccess.GetLength(handle);
+        var writer = new UnbufferedFileWriter(handle) { written = length - length % AlignedBlocks.Size };
+        var tail = writer.filling.Memory[..(int)(length - writer.written)];
+        while (writer.filled < tail.Length)
+        {
+            var read = RandomAccess.Read(handle, tail.Span[writer.filled..], writer.written + writer.filled);
+            writer.filled += read > 0 ? read : throw new IOException($"{path} ended while its last block was read back.");
+        }
+        DirectIo.TryEnable(handle);
+        return writer;
+    }
+
     /// <summary>Stages <paramref name="data"/>, which the caller keeps unchanged until the task completes, and writes every block it fills.</summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> data)
     {

@@ -173,11 +173,31 @@ public sealed class ScriptedDeployment : IAsyncDisposable
                 script.Kill(entireProcessTree: true);
             }
             script.Dispose();
+            KeepLogs();
             if (Directory.Exists(DataDirectory))
             {
                 Directory.Delete(DataDirectory, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Copies the programs' logs to a folder of their own under GALLERY_TEST_LOGS, when it is set, before the data
+    /// folder goes: a failure seen in CI can then be read afterwards.
+    /// </summary>
+    private void KeepLogs()
+    {
+        var logs = Path.Combine(DataDirectory, "logs");
+        if (Environment.GetEnvironmentVariable("GALLERY_TEST_LOGS") is not { Length: > 0 } keep || !Directory.Exists(logs))
+        {
+            return;
+        }
+        var target = Directory.CreateDirectory(Path.Combine(keep, Path.GetFileName(DataDirectory))).FullName;
+        foreach (var file in Directory.GetFiles(logs))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+        File.WriteAllText(Path.Combine(target, "script.log"), Output);
     }
 
     private static Dictionary<string, string> ScriptSettings(string dataDirectory, int httpPort, int s3Port)

@@ -19,13 +19,15 @@ internal static class ObjectStreaming
         cluster.SealNewAsync(async writer =>
         {
             var pending = Task.CompletedTask;
+            long length = 0;
             while (await ReadChunkAsync(body, cancellationToken) is { Length: > 0 } chunk)
             {
                 await pending;
                 pending = writer.Append(chunk);
+                length += chunk.Length;
             }
             await pending;
-            return await writer.Seal(expectedMd5Hex, expectedSha256Hex);
+            return await writer.Seal(length, expectedMd5Hex, expectedSha256Hex);
         });
 
     /// <summary>
@@ -40,7 +42,7 @@ internal static class ObjectStreaming
                 return await writer.SealCopyOf(source);
             }
             await writer.AppendFrom(source.Location, offset, length);
-            return await writer.Seal(null, null);
+            return await writer.Seal(length, null, null);
         });
 
     /// <summary>Copies <paramref name="length"/> bytes of an object from <paramref name="offset"/> to the output.</summary>

@@ -78,7 +78,7 @@ public sealed class TranscodeCrashTests(EmptyCluster cluster) : IClassFixture<Em
         {
             await writer.Append(bytes[offset..Math.Min(bytes.Length, offset + ObjectChunks.Size)]);
         }
-        return (await writer.Seal(null, null)).Value!;
+        return (await writer.Seal(bytes.Length, null, null)).Value!;
     }
 
     // The rendition's ffmpeg (the one writing H.264) below the silo, once the upload has handed it over.

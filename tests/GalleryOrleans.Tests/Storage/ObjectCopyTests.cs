@@ -38,7 +38,7 @@ public sealed class ObjectCopyTests(GalleryCluster cluster) : IClassFixture<Gall
         var joiner = cluster.Client.GetGrain<IObjectWriterGrain>(Guid.NewGuid());
         await joiner.BeginJoin("0123456789abcdef0123456789abcdef-1");
         await joiner.AppendFrom(part.Location, 0, part.Size);
-        var joined = (await Bucket(bucket).PutObject(owner, "joined", (await joiner.Seal(null, null)).Value!, Properties, WriteCondition.None)).Value!;
+        var joined = (await Bucket(bucket).PutObject(owner, "joined", (await joiner.Seal(part.Size, null, null)).Value!, Properties, WriteCondition.None)).Value!;
 
         var copy = await CopyAsync(bucket, joined, "copy");
 

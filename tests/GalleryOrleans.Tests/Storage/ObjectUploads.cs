@@ -16,7 +16,7 @@ internal static class ObjectUploads
         {
             await writer.Append(chunk);
         }
-        var sealedObject = await writer.Seal(expectedMd5Hex, expectedSha256Hex);
+        var sealedObject = await writer.Seal(data.Length, expectedMd5Hex, expectedSha256Hex);
         if (!sealedObject.Succeeded)
         {
             return Result<ObjectInfo, StorageFailure>.Fail(sealedObject.Failure);

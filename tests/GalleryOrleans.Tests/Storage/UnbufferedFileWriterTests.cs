@@ -44,6 +44,30 @@ public sealed class UnbufferedFileWriterTests : IDisposable
         Assert.Equal(data, await File.ReadAllBytesAsync(path));
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_file_resumed_after_completing_goes_on_with_exactly_the_bytes_given(string location, int size, int chunk)
+    {
+        var path = Path.Combine(Folder(location), "handed-over.part");
+        var data = new byte[size];
+        Random.Shared.NextBytes(data);
+        var split = size / 2 + 1;
+
+        await using (var before = UnbufferedFileWriter.CreateNew(path))
+        {
+            await WriteAsync(before, data.AsMemory(0, Math.Min(split, size)), chunk);
+            await before.Complete();
+        }
+        await using (var after = UnbufferedFileWriter.Resume(path))
+        {
+            await WriteAsync(after, data.AsMemory(Math.Min(split, size)), chunk);
+            await after.Complete();
+            Assert.Equal(size, after.Length);
+        }
+
+        Assert.Equal(data, await File.ReadAllBytesAsync(path));
+    }
+
     [Fact]
     public async Task Refuses_to_overwrite_an_existing_file()
     {
@@ -59,6 +83,14 @@ public sealed class UnbufferedFileWriterTests : IDisposable
         foreach (var folder in folders)
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task WriteAsync(UnbufferedFileWriter writer, ReadOnlyMemory<byte> data, int chunk)
+    {
+        for (var offset = 0; offset < data.Length; offset += chunk)
+        {
+            await writer.WriteAsync(data.Slice(offset, Math.Min(chunk, data.Length - offset)));
         }
     }
 
