@@ -1,6 +1,7 @@
 using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Abstractions.Storage.Files;
 
 namespace GalleryOrleans.Grains.Storage;
 
@@ -110,8 +111,7 @@ public sealed class ObjectWriterGrain(StorageLayout layout) : Grain, IObjectWrit
         }
         var location = layout.NewLocation(bucket);
         var target = layout.PathOf(location);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Move(tempPath, target);
+        DurableMove.Move(tempPath, target);
         published = true;
         DeactivateOnIdle();
         return Task.FromResult(location);
