@@ -9,7 +9,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>The SQL behind bucket grains: bucket rows and the object index.</summary>
 public sealed class BucketCatalog(CatalogDatabase database)
 {
-    private const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location, headers, part_sizes";
+    internal const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location, headers, part_sizes";
 
     public async Task<BucketInfo?> FindBucketAsync(string name)
     {
@@ -28,6 +28,8 @@ public sealed class BucketCatalog(CatalogDatabase database)
         ORDER BY key LIMIT $6
         """;
 
+    internal const string StoredBytesOfOwnerSql = "SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM bucket WHERE owner_id = $1";
+
     public async Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(Guid owner)
     {
         await using var command = database.Command(BucketListSql);
@@ -38,7 +40,7 @@ public sealed class BucketCatalog(CatalogDatabase database)
     /// <summary>The bytes of every object in the owner's buckets.</summary>
     public async Task<long> StoredBytesOfOwnerAsync(Guid owner)
     {
-        await using var command = database.Command("SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM bucket WHERE owner_id = $1");
+        await using var command = database.Command(StoredBytesOfOwnerSql);
         command.Parameters.AddWithValue(owner);
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -59,37 +61,9 @@ public sealed class BucketCatalog(CatalogDatabase database)
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Records an object, returning the one it replaced (whose bytes the caller deletes).</summary>
-    public async Task<ObjectInfo?> UpsertObjectAsync(ObjectInfo info)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var previous = await FindObjectAsync(connection, info.Bucket, info.Key, forUpdate: true);
-        await using (var upsert = new NpgsqlCommand($"""
-            INSERT INTO bucket_object (bucket, {ObjectColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (bucket, key) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, etag = EXCLUDED.etag,
-                sha256 = EXCLUDED.sha256, content_type = EXCLUDED.content_type, metadata = EXCLUDED.metadata,
-                last_modified = EXCLUDED.last_modified, location = EXCLUDED.location, headers = EXCLUDED.headers,
-                part_sizes = EXCLUDED.part_sizes
-            """, connection, transaction))
-        {
-            upsert.Parameters.AddWithValue(info.Bucket);
-            upsert.Parameters.AddWithValue(info.Key);
-            upsert.Parameters.AddWithValue(info.Size);
-            upsert.Parameters.AddWithValue(info.ETag);
-            upsert.Parameters.AddWithValue(info.Sha256Hex);
-            upsert.Parameters.AddWithValue(info.ContentType);
-            upsert.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(info.Metadata));
-            upsert.Parameters.AddWithValue(info.LastModified);
-            upsert.Parameters.AddWithValue(info.Location.RelativePath);
-            upsert.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(info.Headers));
-            upsert.Parameters.AddWithValue(info.PartSizes.ToArray());
-            await upsert.ExecuteNonQueryAsync();
-        }
-        await AdjustTotalsAsync(connection, transaction, info.Bucket, previous is null ? 1 : 0, info.Size - (previous?.Size ?? 0));
-        await transaction.CommitAsync();
-        return previous;
-    }
+    /// <summary>Opens one transaction that records a batch of objects in <paramref name="bucket"/>, with the keys' current rows locked.</summary>
+    public Task<ObjectWriteBatch> BeginObjectWritesAsync(string bucket, IReadOnlyCollection<string> keys) =>
+        ObjectWriteBatch.BeginAsync(database, bucket, keys);
 
     public async Task<ObjectInfo?> FindObjectAsync(string bucket, string key)
     {
@@ -143,17 +117,19 @@ public sealed class BucketCatalog(CatalogDatabase database)
         return await command.ReadFirstOrDefaultAsync(reader => ReadObject(reader, bucket));
     }
 
+    /// <summary>$1 bucket, $2 objects added, $3 bytes added.</summary>
+    internal const string AdjustTotalsSql = "UPDATE bucket SET object_count = object_count + $2, size_bytes = size_bytes + $3 WHERE name = $1";
+
     private static async Task AdjustTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string bucket, long count, long bytes)
     {
-        await using var command = new NpgsqlCommand(
-            "UPDATE bucket SET object_count = object_count + $2, size_bytes = size_bytes + $3 WHERE name = $1", connection, transaction);
+        await using var command = new NpgsqlCommand(AdjustTotalsSql, connection, transaction);
         command.Parameters.AddWithValue(bucket);
         command.Parameters.AddWithValue(count);
         command.Parameters.AddWithValue(bytes);
         await command.ExecuteNonQueryAsync();
     }
 
-    private static ObjectInfo ReadObject(NpgsqlDataReader reader, string bucket) => new(
+    internal static ObjectInfo ReadObject(NpgsqlDataReader reader, string bucket) => new(
         bucket,
         reader.GetString(0),
         reader.GetInt64(1),

@@ -6,7 +6,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>
 /// The folders under the storage root. Object files are named by random ids inside their bucket's
 /// folder (bucket names are checked S3 names), so no object key ever becomes part of a path.
-/// Unfinished uploads live in a temporary folder per silo.
+/// Unfinished uploads live in a temporary folder per silo or gateway.
 /// </summary>
 public sealed partial class StorageLayout
 {
@@ -17,8 +17,8 @@ public sealed partial class StorageLayout
             throw new InvalidOperationException("Storage:Root is not set.");
         }
         Root = Path.GetFullPath(options.Root);
-        TempRoot = Path.Combine(Root, ".tmp");
-        TempDirectory = Path.Combine(TempRoot, SafeName(siloName));
+        TempRoot = Path.Combine(Root, StagedObject.StagingFolder);
+        TempDirectory = Path.Combine(TempRoot, StagedObject.SafeFolderName(siloName));
     }
 
     public string Root { get; }
@@ -49,11 +49,14 @@ public sealed partial class StorageLayout
         return Path.Combine(Root, location.RelativePath);
     }
 
+    /// <summary>The absolute path of a file a gateway staged, refusing anything outside the staging folders.</summary>
+    public string PathOfStaged(StagedObject staged) => StagedObject.IsStagingPath(staged.RelativePath)
+        ? Path.Combine(Root, staged.RelativePath)
+        : throw new ArgumentException($"Not a staging path: '{staged.RelativePath}'.", nameof(staged));
+
     private static string CheckedBucket(string bucket) => BucketPattern().IsMatch(bucket)
         ? bucket
         : throw new ArgumentException($"Not a bucket name: '{bucket}'.", nameof(bucket));
-
-    private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketPattern();
