@@ -7,6 +7,7 @@ using GalleryOrleans.Gateway.Http;
 using GalleryOrleans.Gateway.Http.Streams;
 using GalleryOrleans.Gateway.Health;
 using GalleryOrleans.Gateway.S3;
+using GalleryOrleans.Gateway.S3.Payload;
 using GalleryOrleans.Gateway.Similarity;
 using GalleryOrleans.Gateway.WebUi;
 using Orleans.Dashboard;
@@ -46,6 +47,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<LibraryPageCache>();
         builder.Services.AddS3Listener();
         builder.Services.AddSingleton(new PublishedFiles(builder.Configuration["Storage:Root"]));
+        ObjectStaging.AddTo(builder.Services, builder.Configuration);
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();

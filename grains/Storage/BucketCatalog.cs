@@ -9,7 +9,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>The SQL behind bucket grains: bucket rows and the object index.</summary>
 public sealed class BucketCatalog(CatalogDatabase database)
 {
-    private const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location, headers, part_sizes";
+    internal const string ObjectColumns = "key, size_bytes, etag, sha256, content_type, metadata, last_modified, location, headers, part_sizes";
 
     public Task<BucketInfo?> FindBucketAsync(string name) => database.QueryFirstOrDefaultAsync(
         "SELECT owner_id, created_at, object_count, size_bytes FROM bucket WHERE name = $1",
@@ -25,36 +25,25 @@ public sealed class BucketCatalog(CatalogDatabase database)
         ORDER BY key LIMIT $6
         """;
 
+    internal const string StoredBytesOfOwnerSql = "SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM bucket WHERE owner_id = $1";
+
     public async Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(Guid owner) => await database.QueryAsync(
         BucketListSql, reader => new BucketInfo(reader.GetString(0), owner, reader.GetDateTime(1), reader.GetInt64(2), reader.GetInt64(3)), owner);
 
     /// <summary>The bytes of every object in the owner's buckets.</summary>
-    public async Task<long> StoredBytesOfOwnerAsync(Guid owner) =>
-        (long)(await database.ScalarAsync("SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM bucket WHERE owner_id = $1", owner))!;
+    public async Task<long> StoredBytesOfOwnerAsync(Guid owner) => (long)(await database.ScalarAsync(StoredBytesOfOwnerSql, owner))!;
 
     public Task InsertBucketAsync(BucketInfo bucket) =>
         database.ExecuteAsync("INSERT INTO bucket (name, owner_id, created_at) VALUES ($1, $2, $3)", bucket.Name, bucket.Owner, bucket.CreatedAt);
 
     public Task DeleteBucketAsync(string name) => database.ExecuteAsync("DELETE FROM bucket WHERE name = $1", name);
 
-    /// <summary>Records an object, returning the one it replaced (whose bytes the caller deletes).</summary>
-    public Task<ObjectInfo?> UpsertObjectAsync(ObjectInfo info) => database.InTransactionAsync(async transaction =>
-    {
-        var previous = await FindObjectAsync(transaction, info.Bucket, info.Key, forUpdate: true);
-        await transaction.ExecuteAsync($"""
-            INSERT INTO bucket_object (bucket, {ObjectColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (bucket, key) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, etag = EXCLUDED.etag,
-                sha256 = EXCLUDED.sha256, content_type = EXCLUDED.content_type, metadata = EXCLUDED.metadata,
-                last_modified = EXCLUDED.last_modified, location = EXCLUDED.location, headers = EXCLUDED.headers,
-                part_sizes = EXCLUDED.part_sizes
-            """,
-            info.Bucket, info.Key, info.Size, info.ETag, info.Sha256Hex, info.ContentType, CatalogDatabase.Jsonb(JsonSerializer.Serialize(info.Metadata)),
-            info.LastModified, info.Location.RelativePath, CatalogDatabase.Jsonb(JsonSerializer.Serialize(info.Headers)), info.PartSizes.ToArray());
-        await AdjustTotalsAsync(transaction, info.Bucket, previous is null ? 1 : 0, info.Size - (previous?.Size ?? 0));
-        return previous;
-    });
+    /// <summary>Opens one transaction that records a batch of objects in <paramref name="bucket"/>, with the keys' current rows locked.</summary>
+    public Task<ObjectWriteBatch> BeginObjectWritesAsync(string bucket, IReadOnlyCollection<string> keys) =>
+        ObjectWriteBatch.BeginAsync(database, bucket, keys);
 
-    public Task<ObjectInfo?> FindObjectAsync(string bucket, string key) => FindObjectAsync(database, bucket, key, forUpdate: false);
+    public Task<ObjectInfo?> FindObjectAsync(string bucket, string key) => database.QueryFirstOrDefaultAsync(
+        $"SELECT {ObjectColumns} FROM bucket_object WHERE bucket = $1 AND key = $2", reader => ReadObject(reader, bucket), bucket, key);
 
     public Task<ObjectInfo?> DeleteObjectAsync(string bucket, string key) => database.InTransactionAsync(async transaction =>
     {
@@ -75,13 +64,13 @@ public sealed class BucketCatalog(CatalogDatabase database)
         ObjectPageSql, reader => ReadObject(reader, bucket), bucket, prefix, CatalogDatabase.Nullable(after, NpgsqlDbType.Text),
         CatalogDatabase.Nullable(KeyRange.UpperBound(prefix), NpgsqlDbType.Text), CatalogDatabase.Nullable(from, NpgsqlDbType.Text), limit);
 
-    private static Task<ObjectInfo?> FindObjectAsync(ICatalogSession session, string bucket, string key, bool forUpdate) => session.QueryFirstOrDefaultAsync(
-        $"SELECT {ObjectColumns} FROM bucket_object WHERE bucket = $1 AND key = $2{(forUpdate ? " FOR UPDATE" : "")}", reader => ReadObject(reader, bucket), bucket, key);
+    /// <summary>$1 bucket, $2 objects added, $3 bytes added.</summary>
+    internal const string AdjustTotalsSql = "UPDATE bucket SET object_count = object_count + $2, size_bytes = size_bytes + $3 WHERE name = $1";
 
-    private static Task AdjustTotalsAsync(CatalogTransaction transaction, string bucket, long count, long bytes) => transaction.ExecuteAsync(
-        "UPDATE bucket SET object_count = object_count + $2, size_bytes = size_bytes + $3 WHERE name = $1", bucket, count, bytes);
+    private static Task AdjustTotalsAsync(CatalogTransaction transaction, string bucket, long count, long bytes) =>
+        transaction.ExecuteAsync(AdjustTotalsSql, bucket, count, bytes);
 
-    private static ObjectInfo ReadObject(NpgsqlDataReader reader, string bucket) => new(
+    internal static ObjectInfo ReadObject(NpgsqlDataReader reader, string bucket) => new(
         bucket,
         reader.GetString(0),
         reader.GetInt64(1),

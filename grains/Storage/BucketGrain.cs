@@ -1,5 +1,6 @@
 using GalleryOrleans.Abstractions;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Abstractions.Storage.Files;
 using GalleryOrleans.Grains.Catalog;
 using GalleryOrleans.Grains.Failures;
 
@@ -13,7 +14,9 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
     : Grain, IBucketGrain
 {
     private readonly RecentObjects recent = new();
+    private GroupCommit<PendingPut, Result<ObjectInfo, StorageFailure>>? puts;
     private BucketInfo? bucket;
+    private bool deleting;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -57,8 +60,11 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         {
             return refused;
         }
+        // Object writes interleave with this call; from here on they are refused, so none lands in a bucket going away.
+        deleting = true;
         if ((await catalog.FindBucketAsync(Name))!.ObjectCount > 0)
         {
+            deleting = false;
             return StorageFailure.BucketNotEmpty;
         }
         // As in S3, uploads in progress die with their bucket: their rows here, their part files with the folder.
@@ -79,49 +85,44 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
         return StorageFailure.None;
     }
 
-    public async Task<Result<ObjectInfo, StorageFailure>> PutObject(
+    public Task<Result<ObjectInfo, StorageFailure>> PutObject(
         Guid caller, string key, SealedObject sealedObject, ObjectProperties properties, WriteCondition condition)
     {
         var writer = GrainFactory.GetGrain<IObjectWriterGrain>(sealedObject.WriterId);
-        var refused = Check(caller);
-        if (refused == StorageFailure.None && !BucketNames.IsValidKey(key))
-        {
-            refused = StorageFailure.InvalidArgument;
-        }
-        if (refused == StorageFailure.None && condition.IsConditional)
-        {
-            refused = await CheckConditionAsync(key, condition);
-        }
-        if (refused == StorageFailure.None && !condition.OutsideQuota && options.UserQuotaBytes is { } quota)
-        {
-            refused = await CheckQuotaAsync(key, sealedObject.Size, quota);
-        }
+        return SubmitAsync(caller, new PendingPut(key, sealedObject.Size, sealedObject.ETag, sealedObject.Sha256Hex, properties, condition,
+            () => writer.Publish(Name), writer.Discard));
+    }
+
+    public Task<Result<ObjectInfo, StorageFailure>> PublishStaged(
+        Guid caller, string key, StagedObject staged, ObjectProperties properties, WriteCondition condition)
+    {
+        var source = layout.PathOfStaged(staged);
+        return SubmitAsync(caller, new PendingPut(key, staged.Size, staged.ETag, staged.Sha256Hex, properties, condition,
+            () => Task.Run(() =>
+            {
+                var location = layout.NewLocation(Name);
+                DurableMove.Move(source, layout.PathOf(location));
+                return location;
+            }),
+            () => Task.CompletedTask));
+    }
+
+    public async Task<Result<PutAllowance, StorageFailure>> BeginPut(Guid caller, string key, long? size)
+    {
+        var refused = CheckWrite(caller, key);
         if (refused != StorageFailure.None)
         {
-            await writer.Discard();
-            return Result<ObjectInfo, StorageFailure>.Fail(refused);
+            return Result<PutAllowance, StorageFailure>.Fail(refused);
         }
-        var location = await writer.Publish(Name);
-        var info = new ObjectInfo(Name, key, sealedObject.Size, sealedObject.ETag, sealedObject.Sha256Hex,
-            properties.ContentType, properties.Metadata, CatalogTime.Now(clock), location,
-            properties.Headers ?? new Dictionary<string, string>(), properties.PartSizes ?? []);
-        ObjectInfo? replaced;
-        recent.Forget(key);
-        try
+        if (options.UserQuotaBytes is not { } quota)
         {
-            replaced = await catalog.UpsertObjectAsync(info);
+            return Result<PutAllowance, StorageFailure>.Ok(new PutAllowance(null));
         }
-        catch
-        {
-            await Store.Delete(location);
-            throw;
-        }
-        recent.Remember(info);
-        if (replaced is not null)
-        {
-            await Store.Delete(replaced.Location);
-        }
-        return Result<ObjectInfo, StorageFailure>.Ok(info);
+        var replaced = await catalog.FindObjectAsync(Name, key);
+        var left = quota - await catalog.StoredBytesOfOwnerAsync(bucket!.Owner) + (replaced?.Size ?? 0);
+        return size > left
+            ? Result<PutAllowance, StorageFailure>.Fail(StorageFailure.QuotaExceeded)
+            : Result<PutAllowance, StorageFailure>.Ok(new PutAllowance(Math.Max(0, left)));
     }
 
     public async Task<Result<ObjectInfo, StorageFailure>> GetObject(Guid caller, string key)
@@ -132,9 +133,15 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
             return Result<ObjectInfo, StorageFailure>.Fail(refused);
         }
         var info = recent.Find(key);
-        if (info is null && await catalog.FindObjectAsync(Name, key) is { } found)
+        if (info is null)
         {
-            recent.Remember(info = found);
+            // Object writes interleave with this read: a row read while any of them changed the index is not cached.
+            var changes = recent.Changes;
+            info = await catalog.FindObjectAsync(Name, key);
+            if (info is not null && recent.Changes == changes)
+            {
+                recent.Remember(info);
+            }
         }
         return info is null ? Result<ObjectInfo, StorageFailure>.Fail(StorageFailure.NoSuchKey) : Result<ObjectInfo, StorageFailure>.Ok(info);
     }
@@ -172,25 +179,28 @@ public sealed class BucketGrain(BucketCatalog catalog, MultipartCatalog uploads,
             : Result<UploadListing, StorageFailure>.Ok(await UploadLister.ListAsync(uploads, Name, request));
     }
 
-    private async Task<StorageFailure> CheckConditionAsync(string key, WriteCondition condition)
+    private Task<Result<ObjectInfo, StorageFailure>> SubmitAsync(Guid caller, PendingPut put)
     {
-        var current = await catalog.FindObjectAsync(Name, key);
-        return current switch
+        var refused = CheckWrite(caller, put.Key);
+        if (refused != StorageFailure.None)
         {
-            not null when condition.IfNoneMatch => StorageFailure.PreconditionFailed,
-            null when condition.IfMatchETag is not null => StorageFailure.NoSuchKey,
-            not null when condition.IfMatchETag is { } etag && !string.Equals(etag, current.ETag, StringComparison.OrdinalIgnoreCase)
-                => StorageFailure.PreconditionFailed,
-            _ => StorageFailure.None,
-        };
+            return RefuseAsync(put, refused);
+        }
+        puts ??= new GroupCommit<PendingPut, Result<ObjectInfo, StorageFailure>>(
+            batch => PutBatch.CommitAsync(batch, catalog, layout, recent, Name, bucket!.Owner, options.UserQuotaBytes, CatalogTime.Now(clock)));
+        return puts.Submit(put);
     }
 
-    /// <summary>Whether the owner's stored bytes, with this object in place of any it replaces, stay within the quota.</summary>
-    private async Task<StorageFailure> CheckQuotaAsync(string key, long size, long quota)
+    private static async Task<Result<ObjectInfo, StorageFailure>> RefuseAsync(PendingPut put, StorageFailure refused)
     {
-        var replaced = await catalog.FindObjectAsync(Name, key);
-        var after = await catalog.StoredBytesOfOwnerAsync(bucket!.Owner) - (replaced?.Size ?? 0) + size;
-        return after > quota ? StorageFailure.QuotaExceeded : StorageFailure.None;
+        await put.Discard();
+        return Result<ObjectInfo, StorageFailure>.Fail(refused);
+    }
+
+    private StorageFailure CheckWrite(Guid caller, string key)
+    {
+        var refused = deleting ? StorageFailure.NoSuchBucket : Check(caller);
+        return refused == StorageFailure.None && !BucketNames.IsValidKey(key) ? StorageFailure.InvalidArgument : refused;
     }
 
     private IObjectStoreGrain Store => GrainFactory.GetGrain<IObjectStoreGrain>(0);

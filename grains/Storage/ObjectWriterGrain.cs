@@ -2,6 +2,7 @@ using GalleryOrleans.Abstractions;
 using System.Security.Cryptography;
 using GalleryOrleans.Abstractions.Failures;
 using GalleryOrleans.Abstractions.Storage;
+using GalleryOrleans.Abstractions.Storage.Files;
 
 namespace GalleryOrleans.Grains.Storage;
 
@@ -144,8 +145,7 @@ public sealed class ObjectWriterGrain(StorageLayout layout, WriterHandover hando
         }
         var location = layout.NewLocation(bucket);
         var target = layout.PathOf(location);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Move(tempPath, target);
+        DurableMove.Move(tempPath, target);
         published = true;
         DeactivateOnIdle();
         return Task.FromResult(location);

@@ -14,6 +14,9 @@ internal sealed class RecentObjects
     private readonly Dictionary<string, LinkedListNode<ObjectInfo>> byKey = new(StringComparer.Ordinal);
     private readonly LinkedList<ObjectInfo> byUse = new();
 
+    /// <summary>Counts the keys forgotten so far, so a reader can tell whether a write came between its read and its caching.</summary>
+    public long Changes { get; private set; }
+
     public ObjectInfo? Find(string key)
     {
         if (!byKey.TryGetValue(key, out var node))
@@ -37,6 +40,7 @@ internal sealed class RecentObjects
 
     public void Forget(string key)
     {
+        Changes++;
         if (byKey.Remove(key, out var node))
         {
             byUse.Remove(node);

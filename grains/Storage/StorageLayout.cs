@@ -6,7 +6,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// <summary>
 /// The folders under the storage root. Object files are named by random ids inside their bucket's
 /// folder (bucket names are checked S3 names), so no object key ever becomes part of a path.
-/// Unfinished uploads live in a temporary folder per silo, and in a shared one while they move to another silo.
+/// Unfinished uploads live in a temporary folder per silo or gateway, and in a shared one while they move to another silo.
 /// </summary>
 public sealed partial class StorageLayout
 {
@@ -17,9 +17,9 @@ public sealed partial class StorageLayout
             throw new InvalidOperationException("Storage:Root is not set.");
         }
         Root = Path.GetFullPath(options.Root);
-        TempRoot = Path.Combine(Root, ".tmp");
-        TempDirectory = Path.Combine(TempRoot, SafeName(siloName));
-        // A silo's name never starts with a dot here (SafeName), so no silo takes this folder for its own.
+        TempRoot = Path.Combine(Root, StagedObject.StagingFolder);
+        TempDirectory = Path.Combine(TempRoot, StagedObject.SafeFolderName(siloName));
+        // A silo's name never starts with a dot here (SafeFolderName), so no silo takes this folder for its own.
         HandoverDirectory = Path.Combine(TempRoot, ".handover");
     }
 
@@ -54,11 +54,14 @@ public sealed partial class StorageLayout
         return Path.Combine(Root, location.RelativePath);
     }
 
+    /// <summary>The absolute path of a file a gateway staged, refusing anything outside the staging folders.</summary>
+    public string PathOfStaged(StagedObject staged) => StagedObject.IsStagingPath(staged.RelativePath)
+        ? Path.Combine(Root, staged.RelativePath)
+        : throw new ArgumentException($"Not a staging path: '{staged.RelativePath}'.", nameof(staged));
+
     private static string CheckedBucket(string bucket) => BucketPattern().IsMatch(bucket)
         ? bucket
         : throw new ArgumentException($"Not a bucket name: '{bucket}'.", nameof(bucket));
-
-    private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketPattern();

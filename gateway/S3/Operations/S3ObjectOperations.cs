@@ -17,19 +17,52 @@ internal static class S3ObjectOperations
     /// <summary>How often a GET asks again for an object whose file vanished (it was replaced or deleted meanwhile).</summary>
     private const int MaxOpenAttempts = 3;
 
+    /// <summary>
+    /// The bucket grain is asked first (owner, key, quota against the declared length), so a refused write reads no
+    /// byte. Where the gateway mounts the storage root, it stages the body there itself and the bucket grain publishes
+    /// the file; otherwise the bytes stream to a writer grain on a silo.
+    /// </summary>
     public static async Task PutAsync(S3Request request)
     {
         ObjectKeyRules.Validate(request.Key);
         var condition = WriteConditions.Of(request.Http.Request);
-        (await request.BucketGrain.Get(request.Caller)).OrThrow();
         var payload = S3Payload.OpenForStorage(request.Http.Request, request.Authorization).WithinLimit();
-        var sealedObject = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
-        var properties = PropertiesOf(request.Http.Request);
-        properties = properties with { Headers = StoredHeaders.WithChecksum(properties.Headers, payload) };
-        var stored = (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, properties, condition)).OrThrow();
+        var allowance = (await request.BucketGrain.BeginPut(request.Caller, request.Key, payload.Length)).OrThrow();
+        var staging = request.Http.RequestServices.GetService<ObjectStaging>();
+        var stored = staging is null
+            ? await StoreThroughSiloAsync(request, payload, condition)
+            : await StageAndPublishAsync(request, payload, staging, allowance, condition);
         request.Http.Response.Headers.ETag = S3Format.QuoteETag(stored.ETag);
         StoredHeaders.WriteChecksums(request.Http.Response, stored.Headers);
         request.Status(StatusCodes.Status200OK);
+    }
+
+    private static async Task<ObjectInfo> StageAndPublishAsync(
+        S3Request request, S3Payload payload, ObjectStaging staging, PutAllowance allowance, WriteCondition condition)
+    {
+        var staged = await payload.StageAsync(staging, allowance.MaxBytes, request.Aborted);
+        try
+        {
+            return (await request.BucketGrain.PublishStaged(request.Caller, request.Key, staged, PropertiesOf(request.Http.Request, payload), condition)).OrThrow();
+        }
+        finally
+        {
+            // Published, the file has moved and this does nothing; refused or failed, the staged bytes go.
+            staging.Delete(staged.RelativePath);
+        }
+    }
+
+    private static async Task<ObjectInfo> StoreThroughSiloAsync(S3Request request, S3Payload payload, WriteCondition condition)
+    {
+        var sealedObject = (await payload.StoreAsync(request.Cluster, request.Aborted)).OrThrow();
+        return (await request.BucketGrain.PutObject(request.Caller, request.Key, sealedObject, PropertiesOf(request.Http.Request, payload), condition)).OrThrow();
+    }
+
+    /// <summary>The object's properties with the checksum the body was verified against.</summary>
+    private static ObjectProperties PropertiesOf(HttpRequest request, S3Payload payload)
+    {
+        var properties = PropertiesOf(request);
+        return properties with { Headers = StoredHeaders.WithChecksum(properties.Headers, payload) };
     }
 
     public static async Task CopyAsync(S3Request request, string copySource)

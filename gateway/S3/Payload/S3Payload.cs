@@ -87,6 +87,41 @@ public sealed class S3Payload
             storageChecksDigests && mode == PayloadMode.Sha256 ? contentSha256 : null,
             cancellationToken);
 
+    /// <summary>
+    /// Writes the body into a staged file under the storage root (<see cref="ObjectStaging"/>) and checks the
+    /// Content-MD5 and x-amz-content-sha256 against what the staging computed; a mismatch removes the file.
+    /// </summary>
+    public async Task<StagedObject> StageAsync(ObjectStaging staging, long? maxBytes, CancellationToken cancellationToken)
+    {
+        var staged = await staging.StageAsync(body, mode == PayloadMode.Sha256, maxBytes, cancellationToken);
+        try
+        {
+            CheckDigests(contentMd5 is null ? null : staged.Md5, staged.Sha256);
+        }
+        catch
+        {
+            staging.Delete(staged.RelativePath);
+            throw;
+        }
+        return new StagedObject(staged.RelativePath, staged.Size, Convert.ToHexStringLower(staged.Md5),
+            staged.Sha256 is { } sha256 ? Convert.ToHexStringLower(sha256) : "");
+    }
+
+    /// <summary>Checks the digests the client declared against those computed (null: not computed).</summary>
+    private void CheckDigests(byte[]? md5, byte[]? sha256)
+    {
+        if (sha256 is not null && !sha256.AsSpan().SequenceEqual(Convert.FromHexString(contentSha256)))
+        {
+            throw new S3Exception(S3ErrorCodes.XAmzContentSha256Mismatch,
+                "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+
+        if (md5 is not null && !md5.AsSpan().SequenceEqual(contentMd5))
+        {
+            throw new S3Exception(S3ErrorCodes.BadDigest, "The Content-MD5 you specified did not match what we received.");
+        }
+    }
+
     /// <summary>Checks what was declared and computed here; for a body opened for storage, MD5 and SHA-256 were not.</summary>
     private void Verify(HashingStream hashed)
     {
@@ -95,16 +130,7 @@ public sealed class S3Payload
             throw new S3Exception(S3ErrorCodes.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
         }
 
-        if (hashed.Sha256 is { } sha256 && !sha256.AsSpan().SequenceEqual(Convert.FromHexString(contentSha256)))
-        {
-            throw new S3Exception(S3ErrorCodes.XAmzContentSha256Mismatch,
-                "The provided 'x-amz-content-sha256' header does not match what was computed.");
-        }
-
-        if (hashed.Md5 is { } md5 && !md5.AsSpan().SequenceEqual(contentMd5))
-        {
-            throw new S3Exception(S3ErrorCodes.BadDigest, "The Content-MD5 you specified did not match what we received.");
-        }
+        CheckDigests(hashed.Md5, hashed.Sha256);
 
         if (ChecksumAlgorithm is { } algorithm)
         {

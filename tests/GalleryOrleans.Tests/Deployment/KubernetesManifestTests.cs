@@ -129,7 +129,7 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
-    public void Gateway_mounts_the_silos_storage_root_read_only_to_stream_object_files_itself()
+    public void Gateway_mounts_the_silos_storage_root_writable_to_stream_object_files_and_stage_puts_itself()
     {
         var siloRoot = Assert.Single(EnvVar.Of(Base.Silo.Container("silo")), env => env.Name == "Storage__Root").Value;
         var siloMount = Assert.Single(Base.Silo.Container("silo").Items("volumeMounts"), m => Contains(m.Text("mountPath")!, siloRoot!));
@@ -139,7 +139,7 @@ public sealed partial class KubernetesManifestTests
         var root = Assert.Single(EnvVar.Of(container), env => env.Name == "Storage__Root").Value;
         Assert.Equal(siloRoot, root);
         var mount = Assert.Single(container.Items("volumeMounts"), m => Contains(m.Text("mountPath")!, root!));
-        Assert.Equal("true", mount.Text("readOnly"));
+        Assert.NotEqual("true", mount.Text("readOnly"));
         // The same path inside the same claim: a location named by a grain is the same file on both sides.
         Assert.Equal(siloMount.Text("mountPath"), mount.Text("mountPath"));
         var volume = Assert.Single(Base.Gateway.Volumes, v => v.Text("name") == mount.Text("name"));

@@ -49,7 +49,7 @@ internal sealed class ProgramSettings
         .Key("Orleans:ClusterId") // OrleansClientSetup
         .Key("Orleans:ServiceId")
         .Key("Orleans:SiloGateways") // SiloGatewayDns
-        .Key("Storage:Root") // PublishedFiles: the GET path streams object files from it
+        .Key("Storage:Root") // PublishedFiles (GETs stream object files from it), ObjectStaging (PUTs stage bodies there)
         .Key("ConnectionStrings:Orleans");
 
     /// <summary>Whether an environment variable of the container means something to this program.</summary>

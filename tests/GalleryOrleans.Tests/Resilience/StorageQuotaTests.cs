@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using GalleryOrleans.Tests.Gallery;
@@ -45,6 +47,57 @@ public sealed class StorageQuotaTests(QuotaCluster cluster) : IClassFixture<Quot
         Assert.Equal("Quota exceeded", problem.GetProperty("title").GetString());
         Assert.Single(listed.GetProperty("items").EnumerateArray());
     }
+
+    [Fact]
+    public async Task An_s3_put_declaring_more_than_the_quota_is_refused_before_its_body_is_sent()
+    {
+        var user = await S3User.CreateAsync(cluster);
+        var bucket = "qd-" + Guid.NewGuid().ToString("N")[..8];
+        await user.Client.PutBucketAsync(bucket);
+        var url = new Uri(await PresignedPutAsync(user, bucket, "big.bin"));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(url.Host, url.Port);
+        var stream = tcp.GetStream();
+
+        // Only the head goes out: an answer can come back only if the gateway refused without waiting for the body.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"PUT {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Length: {QuotaCluster.QuotaBytes + 1}\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync();
+
+        Assert.Equal("HTTP/1.1 403 Forbidden", statusLine);
+    }
+
+    [Fact]
+    public async Task A_chunked_s3_put_over_the_quota_is_QuotaExceeded_and_keeps_nothing()
+    {
+        var user = await S3User.CreateAsync(cluster);
+        var bucket = "qc-" + Guid.NewGuid().ToString("N")[..8];
+        await user.Client.PutBucketAsync(bucket);
+        var url = await PresignedPutAsync(user, bucket, "streamed.bin");
+        using var http = new HttpClient();
+        var content = new StreamContent(new MemoryStream(new byte[QuotaCluster.QuotaBytes + 100_000]));
+        content.Headers.ContentLength = null;
+
+        using var response = await http.PutAsync(url, content);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("<Code>QuotaExceeded</Code>", await response.Content.ReadAsStringAsync());
+        var listed = await user.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
+        Assert.Empty(listed.S3Objects ?? []);
+        var staging = Path.Combine(cluster.DataDirectory, "objects", ".tmp");
+        Assert.Empty(Directory.Exists(staging) ? Directory.GetFiles(staging, "*", SearchOption.AllDirectories) : []);
+    }
+
+    private static Task<string> PresignedPutAsync(S3User user, string bucket, string key) =>
+        user.Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            Protocol = Protocol.HTTP,
+        });
 
     private static Task PutAsync(S3User user, string bucket, string key, int size) =>
         user.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(new byte[size]) });

@@ -1,4 +1,4 @@
-using GalleryOrleans.Grains.Storage;
+using GalleryOrleans.Abstractions.Storage.Files;
 
 namespace GalleryOrleans.Tests.Storage;
 

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
-namespace GalleryOrleans.Grains.Storage;
+namespace GalleryOrleans.Abstractions.Storage.Files;
 
 /// <summary>
 /// 1 MiB blocks aligned to 4 KiB in pinned arrays, as O_DIRECT writes need them, reused across uploads so
 /// that many short uploads do not churn the large object heap.
 /// </summary>
-internal static class AlignedBlocks
+public static class AlignedBlocks
 {
     public const int Alignment = 4096;
     public const int Size = 1024 * 1024;
@@ -26,7 +26,7 @@ internal static class AlignedBlocks
     }
 }
 
-internal sealed class AlignedBlock
+public sealed class AlignedBlock
 {
     private readonly byte[] array;
     private readonly int start;

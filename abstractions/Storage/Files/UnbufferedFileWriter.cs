@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
-using GalleryOrleans.Abstractions.Storage;
 using Microsoft.Win32.SafeHandles;
 
-namespace GalleryOrleans.Grains.Storage;
+namespace GalleryOrleans.Abstractions.Storage.Files;
 
 /// <summary>
 /// Writes a new file front to back with O_DIRECT: bytes are staged in aligned 1 MiB blocks that go to the disk
@@ -10,7 +9,7 @@ namespace GalleryOrleans.Grains.Storage;
 /// most of an upload's CPU. Where the filesystem refuses O_DIRECT (tmpfs), the same writes go through the cache.
 /// The last block is padded to the alignment and the file cut back to its length in <see cref="Complete"/>.
 /// </summary>
-internal sealed partial class UnbufferedFileWriter : IAsyncDisposable
+public sealed partial class UnbufferedFileWriter : IAsyncDisposable
 {
     private readonly SafeFileHandle handle;
     private AlignedBlock filling = AlignedBlocks.Rent();
