@@ -1,11 +1,22 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.S3.Model;
 
 namespace GalleryOrleans.Tests.Infrastructure;
 
 /// <summary>A fresh user with an S3 access key, and a stock AWS SDK client using it against the gateway's S3 port.</summary>
 public sealed record S3User(SignedInUser User, string AccessKeyId, string SecretAccessKey, AmazonS3Client Client)
 {
+    /// <summary>A five-minute presigned URL for one request on <paramref name="key"/>, over plain HTTP like the test gateway.</summary>
+    public Task<string> PresignAsync(string bucket, string key, HttpVerb verb) => Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+    {
+        BucketName = bucket,
+        Key = key,
+        Verb = verb,
+        Expires = DateTime.UtcNow.AddMinutes(5),
+        Protocol = Protocol.HTTP,
+    });
+
     public static Task<S3User> CreateAsync(GalleryCluster cluster) => CreateAsync(new ApiClient(cluster), cluster.S3Endpoint);
 
     public static async Task<S3User> CreateAsync(ApiClient api, Uri s3Endpoint)

@@ -54,7 +54,7 @@ public sealed class StorageQuotaTests(QuotaCluster cluster) : IClassFixture<Quot
         var user = await S3User.CreateAsync(cluster);
         var bucket = "qd-" + Guid.NewGuid().ToString("N")[..8];
         await user.Client.PutBucketAsync(bucket);
-        var url = new Uri(await PresignedPutAsync(user, bucket, "big.bin"));
+        var url = new Uri(await user.PresignAsync(bucket, "big.bin", HttpVerb.PUT));
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(url.Host, url.Port);
         var stream = tcp.GetStream();
@@ -74,7 +74,7 @@ public sealed class StorageQuotaTests(QuotaCluster cluster) : IClassFixture<Quot
         var user = await S3User.CreateAsync(cluster);
         var bucket = "qc-" + Guid.NewGuid().ToString("N")[..8];
         await user.Client.PutBucketAsync(bucket);
-        var url = await PresignedPutAsync(user, bucket, "streamed.bin");
+        var url = await user.PresignAsync(bucket, "streamed.bin", HttpVerb.PUT);
         using var http = new HttpClient();
         var content = new StreamContent(new MemoryStream(new byte[QuotaCluster.QuotaBytes + 100_000]));
         content.Headers.ContentLength = null;
@@ -88,16 +88,6 @@ public sealed class StorageQuotaTests(QuotaCluster cluster) : IClassFixture<Quot
         var staging = Path.Combine(cluster.DataDirectory, "objects", ".tmp");
         Assert.Empty(Directory.Exists(staging) ? Directory.GetFiles(staging, "*", SearchOption.AllDirectories) : []);
     }
-
-    private static Task<string> PresignedPutAsync(S3User user, string bucket, string key) =>
-        user.Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            Verb = HttpVerb.PUT,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Protocol = Protocol.HTTP,
-        });
 
     private static Task PutAsync(S3User user, string bucket, string key, int size) =>
         user.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(new byte[size]) });

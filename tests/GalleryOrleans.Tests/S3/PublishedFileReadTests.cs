@@ -18,14 +18,7 @@ public sealed class PublishedFileReadTests(GalleryCluster cluster) : IClassFixtu
         var (s3, bucket) = await BucketAsync();
         var original = RandomNumberGenerator.GetBytes(32 << 20);
         await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "k", InputStream = new MemoryStream(original) });
-        var url = await s3.Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = bucket,
-            Key = "k",
-            Verb = HttpVerb.GET,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Protocol = Protocol.HTTP,
-        });
+        var url = await s3.PresignAsync(bucket, "k", HttpVerb.GET);
         using var http = new HttpClient();
         using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         await using var body = await response.Content.ReadAsStreamAsync();

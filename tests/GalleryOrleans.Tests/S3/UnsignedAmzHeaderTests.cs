@@ -18,7 +18,7 @@ public sealed class UnsignedAmzHeaderTests(GalleryCluster cluster) : IClassFixtu
         var s3 = await S3User.CreateAsync(cluster);
         var bucket = await NewBucketAsync(s3);
         await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "private/secret.txt", ContentBody = "the signer's secret" });
-        var url = await PresignAsync(s3, bucket, "inbox/upload.txt", HttpVerb.PUT);
+        var url = await s3.PresignAsync(bucket, "inbox/upload.txt", HttpVerb.PUT);
         using var http = new HttpClient();
 
         using var injected = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent([]) };
@@ -40,7 +40,7 @@ public sealed class UnsignedAmzHeaderTests(GalleryCluster cluster) : IClassFixtu
         var s3 = await S3User.CreateAsync(cluster);
         var bucket = await NewBucketAsync(s3);
         await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "photo.txt", ContentBody = "bytes" });
-        var url = await PresignAsync(s3, bucket, "photo.txt", HttpVerb.GET);
+        var url = await s3.PresignAsync(bucket, "photo.txt", HttpVerb.GET);
         using var http = new HttpClient();
 
         using var injected = new HttpRequestMessage(HttpMethod.Get, url);
@@ -81,16 +81,6 @@ public sealed class UnsignedAmzHeaderTests(GalleryCluster cluster) : IClassFixtu
         await s3.Client.PutBucketAsync(name);
         return name;
     }
-
-    private static Task<string> PresignAsync(S3User s3, string bucket, string key, HttpVerb verb) =>
-        s3.Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            Verb = verb,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Protocol = Protocol.HTTP,
-        });
 
     private static async Task<AmazonS3Exception> Fails(Func<Task> call) => await Assert.ThrowsAnyAsync<AmazonS3Exception>(call);
 
