@@ -142,7 +142,7 @@ public sealed class GalleryCatalog(CatalogDatabase database)
     }
 
     /// <summary>A page of media records in the query's order: the owner's library, favourites, or one album's members.</summary>
-    public async Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(Guid owner, MediaQuery query, GalleryCursor? after)
+    public Task<(List<MediaRecord> Items, string? NextCursor)> ListMediaAsync(Guid owner, MediaQuery query, GalleryCursor? after)
     {
         var takenRange = query.TakenFrom is not null || query.TakenBefore is not null;
         List<object?> parameters = [owner, .. Cursor(after), query.Limit + 1];
@@ -155,20 +155,18 @@ public sealed class GalleryCatalog(CatalogDatabase database)
             parameters.Add(CatalogDatabase.Nullable(query.TakenFrom, NpgsqlDbType.TimestampTz));
             parameters.Add(CatalogDatabase.Nullable(query.TakenBefore, NpgsqlDbType.TimestampTz));
         }
-        var rows = await database.QueryAsync(
-            MediaPageSql(query.AlbumId is not null, query.FavoritesOnly, query.Order, takenRange),
-            reader => (Media: ReadMedia(reader), SortTime: reader.GetDateTime(reader.FieldCount - 1)),
-            [.. parameters]);
-        var page = ToPage(rows, query.Limit, row => new GalleryCursor(row.SortTime, row.Media.Id));
-        return (page.Items.Select(row => row.Media).ToList(), page.NextCursor);
+        return ReadPageAsync(MediaPageSql(query.AlbumId is not null, query.FavoritesOnly, query.Order, takenRange), query.Limit, [.. parameters]);
     }
 
-    /// <summary>Runs a query of <see cref="MediaColumns"/> that asked for limit + 1 rows; the extra row only says there is a next page.</summary>
-    public async Task<(List<MediaRecord> Items, string? NextCursor)> ReadPageAsync(string sql, int limit, MediaOrder order, params object?[] parameters)
+    /// <summary>
+    /// Runs a query of <see cref="MediaColumns"/> followed by the sort time, that asked for limit + 1 rows; the extra row
+    /// only says there is a next page, and the last kept row's sort time and id are the next cursor.
+    /// </summary>
+    public async Task<(List<MediaRecord> Items, string? NextCursor)> ReadPageAsync(string sql, int limit, params object?[] parameters)
     {
-        var media = await database.QueryAsync(sql, ReadMedia, parameters);
-        var page = ToPage(media, limit, m => new GalleryCursor(order == MediaOrder.Taken ? m.TakenAt ?? m.CreatedAt : m.CreatedAt, m.Id));
-        return (page.Items.ToList(), page.NextCursor);
+        var rows = await database.QueryAsync(sql, reader => (Media: ReadMedia(reader), SortTime: reader.GetDateTime(reader.FieldCount - 1)), parameters);
+        var page = ToPage(rows, limit, row => new GalleryCursor(row.SortTime, row.Media.Id));
+        return (page.Items.Select(row => row.Media).ToList(), page.NextCursor);
     }
 
     /// <summary>Counts per UTC month of taken time (upload time when unknown), newest month first.</summary>

@@ -14,7 +14,7 @@ public sealed class SearchCatalog(GalleryCatalog gallery)
     {
         var text = search.Text is { Length: > 0 } words ? $"%{EscapeLike(words.ToLowerInvariant())}%" : null;
         return gallery.ReadPageAsync($"""
-            SELECT {GalleryCatalog.MediaColumns} FROM media m
+            SELECT {GalleryCatalog.MediaColumns}, {GalleryCatalog.TakenKey} FROM media m
             WHERE m.owner_id = $1 AND ($2::timestamptz IS NULL OR ({GalleryCatalog.TakenKey}, m.id) < ($2, $3))
                 AND ($5::text IS NULL
                     OR lower(m.name) LIKE $5
@@ -29,7 +29,7 @@ public sealed class SearchCatalog(GalleryCatalog gallery)
                 {(search.HasLocation ? "AND m.details ->> 'Latitude' IS NOT NULL" : "")}
             ORDER BY {GalleryCatalog.TakenKey} DESC, m.id DESC LIMIT $4
             """,
-            search.Limit, MediaOrder.Taken,
+            search.Limit,
             [owner, .. GalleryCatalog.Cursor(after), search.Limit + 1, CatalogDatabase.Nullable(text, NpgsqlDbType.Text),
                 CatalogDatabase.Nullable(search.From, NpgsqlDbType.TimestampTz), CatalogDatabase.Nullable(search.Before, NpgsqlDbType.TimestampTz),
                 CatalogDatabase.Nullable(search.Type, NpgsqlDbType.Text)]);
