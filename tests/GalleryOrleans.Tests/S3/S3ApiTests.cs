@@ -334,14 +334,7 @@ public sealed class S3ApiTests(GalleryCluster cluster) : IClassFixture<GalleryCl
         var s3 = await S3User.CreateAsync(cluster);
         var bucket = await NewBucketAsync(s3);
         await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "shared.txt", ContentBody = "presigned!" });
-        var url = await s3.Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = bucket,
-            Key = "shared.txt",
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Protocol = Protocol.HTTP,
-            Verb = HttpVerb.GET,
-        });
+        var url = await s3.PresignAsync(bucket, "shared.txt", HttpVerb.GET);
         using var http = new HttpClient();
 
         var good = await http.GetAsync(url);

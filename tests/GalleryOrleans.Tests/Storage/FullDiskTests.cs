@@ -31,14 +31,7 @@ public sealed class FullDiskTests(FullDiskCluster cluster) : IClassFixture<FullD
     public async Task The_full_disk_answer_is_s3_xml_with_its_request_id_like_every_s3_error()
     {
         var (s3, bucket) = await NewBucketAsync();
-        var url = await s3.Client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = bucket,
-            Key = "too-big.bin",
-            Verb = HttpVerb.PUT,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Protocol = Protocol.HTTP,
-        });
+        var url = await s3.PresignAsync(bucket, "too-big.bin", HttpVerb.PUT);
         using var http = new HttpClient();
 
         using var response = await http.PutAsync(url, new ByteArrayContent(new byte[(FullDiskCluster.DiskMiB + 4) * MiB]));
